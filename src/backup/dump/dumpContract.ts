@@ -1,0 +1,72 @@
+/**
+ * The contract between the engine and the dump codec. The codec (v6 writer, v1–v6 readers, tar + gzip)
+ * only talks to these two interfaces; the engine implements them. Neither side knows the other's internals.
+ */
+import type { Document, IndexObject } from '../../engine/types/indexes.ts';
+import type { Settings, SettingsUpdate } from '../../engine/types/settings.ts';
+import type { Batch } from '../../engine/types/tasks.ts';
+import type { TaskRecord } from '../../engine/tasks/taskRecord.ts';
+
+/** An API key as dumps store it (Meilisearch `Key`, snake_case dates). */
+export interface DumpKey {
+  description?: string | null;
+  name?: string | null;
+  uid: string;
+  actions: string[];
+  indexes: string[];
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What the engine exposes to write a dump. Everything is read from one consistent state (writes are paused). */
+export interface DumpExportSource {
+  /** Version string written as `dbVersion` in metadata.json. */
+  readonly dbVersion: string;
+  keys(): Promise<DumpKey[]>;
+  /** Every index, ordered by uid. */
+  indexes(): Promise<IndexObject[]>;
+  settings(indexUid: string): Promise<Settings>;
+  /** Documents of an index in internal id order, in chunks (bounded memory), as returned by getDocuments. */
+  documents(indexUid: string, chunkSize: number): AsyncIterable<Document[]>;
+  /** Every task in ascending uid order, in chunks. */
+  tasks(chunkSize: number): AsyncIterable<TaskRecord[]>;
+  /** Payload of an enqueued documentAdditionOrUpdate task (its documents), if any. */
+  taskPayload(taskUid: number): Promise<Document[] | undefined>;
+  /** Every batch in ascending uid order. */
+  batches(): AsyncIterable<Batch[]>;
+}
+
+/**
+ * What the engine offers to import a dump. The engine must be empty when `begin` is called; if anything
+ * fails the importer calls `abort`, which leaves the engine empty again (no half-imported database).
+ */
+export interface DumpImportTarget {
+  /** Throws `EngineError` if the engine is not empty. */
+  begin(): Promise<void>;
+  setKeys(keys: DumpKey[]): Promise<void>;
+  /** Creates an index with its original dates (updatedAt ends up as the import time, like Meilisearch). */
+  createIndex(index: IndexObject): Promise<void>;
+  /** Applies settings as a settings update would (validated; invalid values throw coded errors). */
+  applySettings(indexUid: string, settings: SettingsUpdate): Promise<void>;
+  /** Adds (replaces) documents into the index, re-indexing them. Called repeatedly with chunks. */
+  addDocuments(indexUid: string, documents: Document[]): Promise<void>;
+  /** Stores a task verbatim (uid, statuses, dates, errors). `payload` = documents of an enqueued addition. */
+  importTask(task: TaskRecord, payload?: Document[]): Promise<void>;
+  importBatch(batch: Batch): Promise<void>;
+  /** Makes everything visible and lets enqueued imported tasks run. */
+  commit(): Promise<void>;
+  /** Removes everything imported so far; the engine is empty again. */
+  abort(): Promise<void>;
+}
+
+/** Progress of a long import or export, reported through `onProgress`. */
+export interface DumpProgress {
+  phase: 'reading' | 'indexing' | 'tasks' | 'writing' | 'done';
+  /** Compressed bytes consumed (import) or produced (export) so far. */
+  bytes: number;
+  /** Total compressed bytes when known (Blob/Uint8Array input). */
+  totalBytes?: number;
+  documents: number;
+  indexUid?: string;
+}
