@@ -17,7 +17,7 @@ export interface StoreDigest {
   crc: number;
 }
 
-/** Checksum of a database: one digest per store (in `storeNames()` order) and a combined hex digest. */
+/** Checksum of a database: one digest per store (sorted by name, as backends list stores in different orders) and a combined hex digest. */
 export interface DatabaseDigest {
   stores: StoreDigest[];
   records: number;
@@ -78,7 +78,7 @@ function hex(n: number): string {
  * ```
  */
 export async function storeChecksum(store: Store, options: { stores?: readonly string[] } = {}): Promise<DatabaseDigest> {
-  const names = options.stores ?? store.storeNames();
+  const names = [...(options.stores ?? store.storeNames())].sort();
   const stores: StoreDigest[] = [];
   const enc = new TextEncoder();
   let all = 0;
