@@ -29,6 +29,10 @@ export function concat(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+export function blobOf(...parts: Uint8Array[]): Blob {
+  return new Blob(parts as Uint8Array<ArrayBuffer>[]);
+}
+
 /** The whole snapshot of `store` as bytes. */
 export async function snapshotBytes(store: Store, options: WriteSnapshotOptions = {}): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];

@@ -7,7 +7,7 @@ import { writeSnapshot, type SnapshotProgress } from '../../../src/backup/snapsh
 import { compareStores, storeChecksum } from '../../../src/backup/snapshot/storeChecksum.ts';
 import { ENGINE_VERSION } from '../../../src/version.ts';
 import { SNAPSHOT_FORMAT_VERSION } from '../../../src/backup/snapshot/snapshotFormat.ts';
-import { chunkedStream, expectSnapshotError, idbStore, memoryStore, recordCount, snapshotBytes } from './helpers.ts';
+import { blobOf, chunkedStream, expectSnapshotError, idbStore, memoryStore, recordCount, snapshotBytes } from './helpers.ts';
 import { awkwardValue, fillStore } from './fixtureDb.ts';
 
 const opened: Store[] = [];
@@ -86,7 +86,7 @@ describe('round trip details', () => {
     const src = memoryStore();
     await fillStore(src, { documents: 60 });
     const bytes = await snapshotBytes(src, { frameBytes: 2048 });
-    for (const [i, source] of [chunkedStream(bytes, 13, 5), chunkedStream(bytes, 4096, 9), new Blob([bytes])].entries()) {
+    for (const [i, source] of [chunkedStream(bytes, 13, 5), chunkedStream(bytes, 4096, 9), blobOf(bytes)].entries()) {
       const dst = memoryStore();
       const progress: SnapshotProgress[] = [];
       await restoreSnapshot(source, dst, { onProgress: (p) => progress.push(p) });
@@ -107,7 +107,7 @@ describe('round trip details', () => {
     expect(progress.at(-1)?.records).toBe(n);
     expect(info.size).toBe(chunks.reduce((s, c) => s + c.length, 0));
     const dst = memoryStore();
-    await restoreSnapshot(new Blob(chunks as BlobPart[]), dst);
+    await restoreSnapshot(blobOf(...chunks), dst);
     expect((await compareStores(src, dst)).equal).toBe(true);
   });
 
@@ -117,7 +117,7 @@ describe('round trip details', () => {
     const bytes = await snapshotBytes(src, { now: 0, engineVersion: '7.7.7' });
     const fromBytes = await readSnapshotHeader(bytes);
     expect(fromBytes).toMatchObject({ dbName: 'header-db', engineVersion: '7.7.7', createdAt: '1970-01-01T00:00:00.000Z', size: bytes.length });
-    expect(await readSnapshotHeader(new Blob([bytes]))).toEqual(fromBytes);
+    expect(await readSnapshotHeader(blobOf(bytes))).toEqual(fromBytes);
     expect(await readSnapshotHeader(chunkedStream(bytes, 7))).toEqual({ ...fromBytes, size: null });
     // Only the header needs to be there.
     const headerEnd = 16 + new DataView(bytes.buffer).getUint32(12, true) + 4;
