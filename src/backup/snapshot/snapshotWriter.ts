@@ -58,6 +58,8 @@ export interface WriteSnapshotOptions {
 /** Stores written last, so a restore interrupted by a crash leaves them empty (`meta` marks a usable database). */
 const WRITTEN_LAST: readonly string[] = [STORES.meta];
 
+/** Records in a store's first read; later reads adapt to the record sizes. */
+const FIRST_READ_LIMIT = 16;
 const MIN_READ_LIMIT = 1;
 const MAX_READ_LIMIT = 8192;
 
@@ -177,7 +179,7 @@ async function writeAll(store: Store, emit: (c: Uint8Array) => Promise<void>, op
   for (let si = 0; si < names.length; si++) {
     const name = names[si];
     let last: StoreKey | undefined;
-    let limit = 256;
+    let limit = FIRST_READ_LIMIT;
     let seen = 0;
     let inFrame = 0;
     for (;;) {
@@ -205,9 +207,9 @@ async function writeAll(store: Store, emit: (c: Uint8Array) => Promise<void>, op
       seen += batch.length;
       if (batch.length < limit) break;
       last = batch[batch.length - 1][0];
-      // Aim each read at `readBytes`, whatever the record sizes.
-      if (batchBytes > 2 * readBytes) limit = Math.max(MIN_READ_LIMIT, Math.floor(limit / 2));
-      else if (batchBytes < readBytes / 2) limit = Math.min(MAX_READ_LIMIT, limit * 2);
+      // Aim each read at `readBytes` from the average record size seen, growing at most 2× per read.
+      const fit = Math.floor(readBytes / Math.max(1, batchBytes / batch.length));
+      limit = Math.max(MIN_READ_LIMIT, Math.min(MAX_READ_LIMIT, 2 * limit, fit));
     }
     if (inFrame > 0) await flush(si, inFrame);
     if (seen !== counts[si]) {
