@@ -65,3 +65,17 @@ export function toEngineError(e: unknown): EngineError {
   }
   return new EngineError('internal', message || 'An internal error occurred.');
 }
+
+/**
+ * Thrown by `waitForTask` when the task is still unfinished after the timeout (not an engine error: the task
+ * goes on). Same name and message as the official client's error.
+ */
+export class TaskTimeoutError extends Error {
+  constructor(
+    readonly taskUid: number,
+    readonly timeout: number,
+  ) {
+    super(`timeout of ${timeout}ms has exceeded on task ${taskUid} when waiting a task to be resolved.`);
+    this.name = 'MeiliSearchTaskTimeOutError';
+  }
+}

@@ -14,7 +14,9 @@ export const STORES = {
   meta: 'meta',
   /** task uid → TaskRecord. */
   tasks: 'tasks',
-  /** task uid → payload of an enqueued task (documents, …); deleted when the task finishes. */
+  /** task uid → {indexUid, type}: the tasks not finished yet (what the scheduler picks from). */
+  enqueued: 'enqueued',
+  /** [task uid, chunk] → Document[]: payload of an unfinished document task; deleted when the task finishes. */
   taskPayloads: 'taskPayloads',
   /** batch uid → BatchRecord. */
   batches: 'batches',

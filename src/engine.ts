@@ -1,0 +1,21 @@
+/**
+ * `pocketsearch/engine`: the environment-agnostic core (Node ≥ 20, workers, service workers).
+ *
+ * @example
+ * ```ts
+ * import { createEngine } from 'pocketsearch/engine';
+ * const engine = await createEngine({ storage: 'memory' });
+ * await engine.index('movies').addDocuments([{ id: 1, title: 'Carol' }]).waitTask();
+ * console.log((await engine.index('movies').search('car')).hits);
+ * ```
+ */
+export { createEngine, Engine, type EngineOptions, type EnqueuedTaskPromise } from './engine/engine.ts';
+export { Index } from './engine/indexHandle.ts';
+export { EngineError, TaskTimeoutError, type ErrorObject } from './errors/engineError.ts';
+export type { ErrorCode } from './errors/errorCodes.ts';
+export type { BackupHooks } from './engine/engineContext.ts';
+export type * from './engine/types/indexes.ts';
+export type * from './engine/types/search.ts';
+export type * from './engine/types/settings.ts';
+export type * from './engine/types/tasks.ts';
+export { ENGINE_VERSION } from './version.ts';

@@ -1,0 +1,295 @@
+/**
+ * The engine: Meilisearch's API over a {@link Store}. Environment-agnostic (no DOM, no Worker API):
+ * it runs in a Web Worker, a service worker, or Node.
+ */
+import { EngineError, TaskTimeoutError } from '../errors/engineError.ts';
+import { ENGINE_VERSION, MEILISEARCH_COMPAT_VERSION } from '../version.ts';
+import { MemoryStore } from './storage/memoryStore.ts';
+import { IndexedDbStore } from './storage/indexedDbStore.ts';
+import { ALL_STORES, STORAGE_FORMAT, STORES } from './storage/schema.ts';
+import type { Store } from './storage/store.ts';
+import type { BackupHooks, EngineContext } from './engineContext.ts';
+import { IndexCatalog } from './indexes/indexCatalog.ts';
+import { TaskQueue } from './tasks/taskQueue.ts';
+import { Scheduler } from './tasks/scheduler.ts';
+import { PostingCache } from './search/postingCache.ts';
+import { taskView, type TaskRecord } from './tasks/taskRecord.ts';
+import type { Health, IndexObject, IndexOptions, IndexSwap, IndexesQuery, ResourceResults, Stats, Version } from './types/indexes.ts';
+import type { Batch, BatchesResults, EnqueuedTask, Task, TasksFilter, TasksQuery, TasksResults, WaitOptions } from './types/tasks.ts';
+import * as write from './api/writeApi.ts';
+import * as read from './api/readApi.ts';
+import { Index } from './indexHandle.ts';
+import { defaultKeys, type ApiKey } from './api/keys.ts';
+
+/** A write's result: the summarized task, plus `waitTask()` like the official client's `EnqueuedTaskPromise`. */
+export type EnqueuedTaskPromise = Promise<EnqueuedTask> & { waitTask(options?: WaitOptions): Promise<Task> };
+
+export interface EngineOptions {
+  /** `memory` (Node, tests) or `indexeddb` (browsers; Node with fake-indexeddb). */
+  storage: 'memory' | 'indexeddb';
+  /** Database name (one IndexedDB database per name). Default `pocketsearch`. */
+  name?: string;
+  /** Where dump and snapshot tasks write. */
+  backups?: BackupHooks;
+  /** Bound of the decoded-postings cache in bytes (default 16 MiB). */
+  cacheBytes?: number;
+  /** Clock, for tests. */
+  now?: () => Date;
+  /** Use this store instead of opening one (snapshot restore, tests). */
+  store?: Store;
+}
+
+interface EngineMetaRecord {
+  format: string;
+  engineVersion: string;
+  createdAt: string;
+}
+
+async function openStore(options: EngineOptions): Promise<Store> {
+  if (options.store) return options.store;
+  const name = options.name ?? 'pocketsearch';
+  if (options.storage === 'memory') return new MemoryStore(name, ALL_STORES);
+  if (options.storage === 'indexeddb') return IndexedDbStore.open(name);
+  throw new EngineError('bad_request', `Unknown storage \`${String(options.storage)}\`: expected \`memory\` or \`indexeddb\`.`);
+}
+
+/** Checks (or writes, for a new database) the storage format record. */
+async function checkFormat(store: Store, now: Date): Promise<void> {
+  await store.write([STORES.meta], async (tx) => {
+    const meta = await tx.get<EngineMetaRecord>(STORES.meta, 'engine');
+    if (!meta) {
+      tx.put(STORES.meta, 'engine', { format: STORAGE_FORMAT, engineVersion: ENGINE_VERSION, createdAt: now.toISOString() });
+      return;
+    }
+    if (meta.format !== STORAGE_FORMAT) {
+      throw new EngineError('invalid_store_file', `The database was written in format \`${meta.format}\`; this engine reads \`${STORAGE_FORMAT}\`. Export a dump with the other version and import it here.`);
+    }
+  });
+}
+
+/**
+ * The search engine.
+ *
+ * @example
+ * ```ts
+ * const engine = await createEngine({ storage: 'memory' });
+ * await engine.index('movies').addDocuments([{ id: 1, title: 'Carol' }]).waitTask();
+ * const { hits } = await engine.index('movies').search('carol');
+ * ```
+ */
+export class Engine {
+  /** @internal */
+  readonly ctx: EngineContext;
+  /** @internal */
+  readonly scheduler: Scheduler;
+  private closed = false;
+
+  private constructor(ctx: EngineContext) {
+    this.ctx = ctx;
+    this.scheduler = new Scheduler(ctx);
+  }
+
+  /** @internal use {@link createEngine} */
+  static async open(options: EngineOptions): Promise<Engine> {
+    const store = await openStore(options);
+    const now = options.now ?? (() => new Date());
+    await checkFormat(store, now());
+    const catalog = new IndexCatalog(store);
+    const postings = new PostingCache(options.cacheBytes);
+    const ctx: EngineContext = {
+      store,
+      catalog,
+      queue: new TaskQueue(store, now),
+      postings,
+      backups: options.backups ?? {},
+      now,
+      onCommit: (changed) => catalog.invalidate(changed === 'all' ? undefined : changed),
+    };
+    const engine = new Engine(ctx);
+    await engine.scheduler.start();
+    return engine;
+  }
+
+  private get deps(): write.WriteDeps {
+    if (this.closed) throw new EngineError('internal', 'The engine is closed.');
+    return { ctx: this.ctx, scheduler: this.scheduler };
+  }
+
+  /** Wraps a write so that it also offers `waitTask()`. */
+  enqueued(p: Promise<EnqueuedTask>): EnqueuedTaskPromise {
+    const out = p as EnqueuedTaskPromise;
+    out.waitTask = (options?: WaitOptions) => p.then((t) => this.waitForTask(t.taskUid, options));
+    return out;
+  }
+
+  /** A handle on an index (it need not exist yet: writes create it). */
+  index<T extends Record<string, unknown> = Record<string, unknown>>(uid: string): Index<T> {
+    return new Index<T>(this, uid);
+  }
+
+  createIndex(uid: string, options?: IndexOptions): EnqueuedTaskPromise {
+    return this.enqueued(write.createIndex(this.deps, uid, options));
+  }
+
+  updateIndex(uid: string, options?: IndexOptions): EnqueuedTaskPromise {
+    return this.enqueued(write.updateIndex(this.deps, uid, options));
+  }
+
+  deleteIndex(uid: string): EnqueuedTaskPromise {
+    return this.enqueued(write.deleteIndex(this.deps, uid));
+  }
+
+  /** Deletes the index if it exists; resolves with whether it existed (after the deletion task finished). */
+  async deleteIndexIfExists(uid: string): Promise<boolean> {
+    try {
+      await this.getIndex(uid);
+    } catch (e) {
+      if (e instanceof EngineError && e.code === 'index_not_found') return false;
+      throw e;
+    }
+    const task = await this.deleteIndex(uid).waitTask();
+    return task.status === 'succeeded';
+  }
+
+  swapIndexes(swaps: IndexSwap[]): EnqueuedTaskPromise {
+    return this.enqueued(write.swapIndexes(this.deps, swaps));
+  }
+
+  getIndex(uid: string): Promise<IndexObject> {
+    return read.getIndex(this.ctx, uid);
+  }
+
+  getRawIndex(uid: string): Promise<IndexObject> {
+    return this.getIndex(uid);
+  }
+
+  getIndexes(query?: IndexesQuery): Promise<ResourceResults<IndexObject[]>> {
+    return read.getIndexes(this.ctx, query);
+  }
+
+  getRawIndexes(query?: IndexesQuery): Promise<ResourceResults<IndexObject[]>> {
+    return this.getIndexes(query);
+  }
+
+  getTask(uid: number): Promise<Task> {
+    return read.getTask(this.ctx, uid);
+  }
+
+  getTasks(query?: TasksQuery): Promise<TasksResults> {
+    return read.getTasks(this.ctx, query);
+  }
+
+  getBatch(uid: number): Promise<Batch> {
+    return read.getBatch(this.ctx, this.scheduler, uid);
+  }
+
+  getBatches(query?: TasksQuery): Promise<BatchesResults> {
+    return read.getBatches(this.ctx, this.scheduler, query);
+  }
+
+  cancelTasks(filter: TasksFilter, queryString?: string): EnqueuedTaskPromise {
+    return this.enqueued(write.cancelOrDeleteTasks(this.deps, 'cancel', filter, queryString));
+  }
+
+  deleteTasks(filter: TasksFilter, queryString?: string): EnqueuedTaskPromise {
+    return this.enqueued(write.cancelOrDeleteTasks(this.deps, 'delete', filter, queryString));
+  }
+
+  /** Resolves when the task is finished (succeeded, failed or canceled); rejects after `timeout` ms (default 5000). */
+  async waitForTask(taskUid: number | EnqueuedTask, options: WaitOptions = {}): Promise<Task> {
+    const uid = typeof taskUid === 'number' ? taskUid : taskUid.taskUid;
+    const timeout = options.timeout ?? 5000;
+    const interval = options.interval ?? 50;
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const t = await this.getTask(uid);
+      if (t.status !== 'enqueued' && t.status !== 'processing') return t;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new TaskTimeoutError(uid, timeout);
+      // Finished in this engine → immediate; finished elsewhere (another tab) → next poll.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(interval, remaining));
+        const off = this.scheduler.onTaskFinished((f: TaskRecord) => {
+          if (f.uid === uid) done();
+        });
+        function done() {
+          clearTimeout(timer);
+          off();
+          resolve();
+        }
+      });
+    }
+  }
+
+  async waitForTasks(taskUids: (number | EnqueuedTask)[], options: WaitOptions = {}): Promise<Task[]> {
+    const out: Task[] = [];
+    for (const t of taskUids) out.push(await this.waitForTask(t, options));
+    return out;
+  }
+
+  async getStats(): Promise<Stats> {
+    const records = await this.ctx.catalog.list();
+    const indexes: Stats['indexes'] = {};
+    let lastUpdate: string | null = null;
+    let size = 0;
+    for (const r of records) {
+      const state = await this.ctx.catalog.state(r.uid);
+      indexes[r.uid] = await read.indexStats(this.ctx, this.scheduler, state);
+      size += state.stats.rawDocumentDbSize;
+      if (lastUpdate === null || r.updatedAt > lastUpdate) lastUpdate = r.updatedAt;
+    }
+    let databaseSize = size;
+    const est = typeof navigator !== 'undefined' && navigator.storage?.estimate ? await navigator.storage.estimate().catch(() => null) : null;
+    if (est?.usage) databaseSize = est.usage;
+    return { databaseSize, usedDatabaseSize: databaseSize, lastUpdate, indexes };
+  }
+
+  async health(): Promise<Health> {
+    return { status: 'available' };
+  }
+
+  async isHealthy(): Promise<boolean> {
+    return !this.closed;
+  }
+
+  async getVersion(): Promise<Version> {
+    return { commitSha: 'pocketsearch', commitDate: 'unknown', pkgVersion: MEILISEARCH_COMPAT_VERSION };
+  }
+
+  /** pocketsearch's own version (the Meilisearch version it mimics is `getVersion().pkgVersion`). */
+  get engineVersion(): string {
+    return ENGINE_VERSION;
+  }
+
+  /** The default admin and search keys (no authorization is enforced inside one page). */
+  async getKeys(query: { offset?: number; limit?: number } = {}): Promise<ResourceResults<ApiKey[]>> {
+    const keys = await defaultKeys(this.ctx);
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 20;
+    return { results: keys.slice(offset, offset + limit), offset, limit, total: keys.length };
+  }
+
+  /** Stops the scheduler after the current batch and closes the store. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.scheduler.stop();
+    this.ctx.store.close();
+  }
+
+  /** @internal task view used by edges (dump export). */
+  static taskView = taskView;
+}
+
+/**
+ * Opens (or creates) an engine.
+ *
+ * @example
+ * ```ts
+ * import { createEngine } from 'pocketsearch/engine';
+ * const engine = await createEngine({ storage: 'memory' });
+ * ```
+ */
+export function createEngine(options: EngineOptions): Promise<Engine> {
+  return Engine.open(options);
+}

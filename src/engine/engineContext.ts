@@ -1,0 +1,26 @@
+/** What the scheduler, processors and search share inside one engine. */
+import type { Store } from './storage/store.ts';
+import type { IndexCatalog } from './indexes/indexCatalog.ts';
+import type { TaskQueue } from './tasks/taskQueue.ts';
+import type { PostingCache } from './search/postingCache.ts';
+import type { BatchRun } from './tasks/batch.ts';
+
+/**
+ * Where dumps and snapshots go. The engine core knows no files: the page/worker edge plugs OPFS in,
+ * Node tests plug memory in. Each hook runs inside its task (writes are paused meanwhile).
+ */
+export interface BackupHooks {
+  createDump?(dumpUid: string, run: BatchRun): Promise<void>;
+  createSnapshot?(run: BatchRun): Promise<void>;
+}
+
+export interface EngineContext {
+  readonly store: Store;
+  readonly catalog: IndexCatalog;
+  readonly queue: TaskQueue;
+  readonly postings: PostingCache;
+  backups: BackupHooks;
+  now(): Date;
+  /** Called after every commit with the uids of the indexes it changed (or 'all'). */
+  onCommit(changed: readonly string[] | 'all'): void;
+}

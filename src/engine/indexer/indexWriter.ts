@@ -1,0 +1,189 @@
+/**
+ * A working copy of one index while a batch is processed: doc id allocation, tombstones, new segments
+ * (written ahead as invisible "staged" data) and the records the final transaction commits.
+ *
+ * Crash safety: staged segment data is referenced only by the `segments` record written in the final
+ * transaction, and listed in the `staging` meta record so start-up can delete it if the commit never came.
+ */
+import { STORES } from '../storage/schema.ts';
+import type { Store, WriteTx } from '../storage/store.ts';
+import { encodeIds } from '../storage/byteCodec.ts';
+import { has, union } from '../storage/docSet.ts';
+import type { Settings } from '../types/settings.ts';
+import type { Document } from '../types/indexes.ts';
+import { FieldsMap } from '../indexes/fieldsMap.ts';
+import { FieldRuleCache, matchesPattern } from '../indexes/fieldRules.ts';
+import { analyzerFor, type IndexState, type LoadedSegment } from '../indexes/indexState.ts';
+import { META, INDEX_RECORD_VERSION, emptyStats, type DocumentRecord, type IndexRecord, type IndexStatsRecord, type SegmentsRecord } from '../indexes/indexRecords.ts';
+import { defaultSettings } from '../settings/defaults.ts';
+import { DocIdSet } from './docIdSet.ts';
+import { SegmentBuilder, type BuiltSegment } from './segmentBuilder.ts';
+import { addStaging } from './staging.ts';
+import { deleteSegmentData } from './segmentData.ts';
+import { yieldToEventLoop } from '../util/yield.ts';
+
+/** Documents per segment built in one go (bounds the builder's memory). */
+export const SEGMENT_CHUNK_DOCS = 10_000;
+/** Records per staging transaction. */
+const STAGING_TX_RECORDS = 4000;
+
+export interface DocToIndex {
+  docid: number;
+  id: string;
+  doc: Document;
+}
+
+export class IndexWriter {
+  settings: Settings;
+  fields: FieldsMap;
+  stats: IndexStatsRecord;
+  docids: DocIdSet;
+  segmentsRecord: SegmentsRecord;
+  /** live segments at the start of the batch, minus the dropped ones */
+  private liveSegments: LoadedSegment[];
+  private readonly tombstoneAdds = new Map<number, Set<number>>();
+  private readonly droppedSegments = new Set<number>();
+  private readonly stagedSegments: number[] = [];
+  /** document records to put (docid → record) or delete (docid → null) */
+  readonly docChanges = new Map<number, DocumentRecord | null>();
+  /** external id → docid (or null to delete) */
+  readonly idChanges = new Map<string, number | null>();
+  /** true once every stored document was removed (clear) */
+  cleared = false;
+  dirty = false;
+
+  constructor(
+    readonly store: Store,
+    public record: IndexRecord,
+    readonly isNew: boolean,
+    state: IndexState | null,
+    private readonly now: () => Date,
+  ) {
+    this.settings = state ? structuredClone(state.settings) : defaultSettings();
+    this.fields = state ? state.fields.clone() : new FieldsMap();
+    this.stats = state ? structuredClone(state.stats) : emptyStats();
+    this.docids = new DocIdSet(state?.meta.docids);
+    this.segmentsRecord = state ? { ...state.meta.segments, live: [...state.meta.segments.live] } : { nextSeg: 0, live: [] };
+    this.liveSegments = state ? [...state.segments] : [];
+  }
+
+  static newRecord(uid: string, ix: number, primaryKey: string | null, now: string): IndexRecord {
+    return { v: INDEX_RECORD_VERSION, uid, ix, primaryKey, createdAt: now, updatedAt: now };
+  }
+
+  get ix(): number {
+    return this.record.ix;
+  }
+
+  /** Removes a live document: frees its id and tombstones it in the segment that holds it. */
+  removeDocid(docid: number): void {
+    this.docids.delete(docid);
+    this.docChanges.set(docid, null);
+    this.dirty = true;
+    for (const s of this.liveSegments) {
+      if (has(s.docs, docid) && !has(s.tombstones, docid)) {
+        let set = this.tombstoneAdds.get(s.seg);
+        if (!set) this.tombstoneAdds.set(s.seg, (set = new Set()));
+        set.add(docid);
+      }
+    }
+  }
+
+  /** Drops every document and segment (clear / full rebuild). */
+  dropAllSegments(): void {
+    for (const s of this.liveSegments) this.droppedSegments.add(s.seg);
+    this.liveSegments = [];
+    this.segmentsRecord.live = [];
+    this.tombstoneAdds.clear();
+    this.dirty = true;
+  }
+
+  localesFor(path: string): readonly string[] | undefined {
+    const rules = this.settings.localizedAttributes;
+    if (!rules) return undefined;
+    const rule = rules.find((r) => r.attributePatterns.some((p) => matchesPattern(p, path)));
+    return rule?.locales;
+  }
+
+  /** Builds and stages segments for `docs` (sorted by docid), SEGMENT_CHUNK_DOCS at a time. */
+  async indexDocuments(docs: readonly DocToIndex[], onProgress?: (done: number) => void): Promise<void> {
+    if (docs.length === 0) return;
+    const analyzer = analyzerFor(this.settings);
+    const rules = new FieldRuleCache(this.settings);
+    for (let start = 0; start < docs.length; start += SEGMENT_CHUNK_DOCS) {
+      const builder = new SegmentBuilder({ analyzer, fields: this.fields, rules, localesFor: (p) => this.localesFor(p) });
+      const end = Math.min(docs.length, start + SEGMENT_CHUNK_DOCS);
+      for (let i = start; i < end; i++) {
+        builder.add(docs[i].docid, docs[i].doc, docs[i].id);
+        if ((i & 1023) === 1023) await yieldToEventLoop();
+      }
+      await this.stage(builder.build(this.segmentsRecord.nextSeg++, this.now().toISOString()));
+      onProgress?.(end);
+    }
+    this.dirty = true;
+  }
+
+  /** Writes a built segment's data ahead of the commit, in bounded transactions. */
+  async stage(built: BuiltSegment): Promise<void> {
+    const seg = built.record.seg;
+    await addStaging(this.store, this.ix, seg);
+    this.stagedSegments.push(seg);
+    const ix = this.ix;
+    const stores = [STORES.postings, STORES.facets, STORES.segments];
+    for (let i = 0; i < built.postings.length; i += STAGING_TX_RECORDS) {
+      const slice = built.postings.slice(i, i + STAGING_TX_RECORDS);
+      await this.store.write(stores, async (tx) => {
+        for (const [word, bytes] of slice) tx.put(STORES.postings, [ix, seg, word], bytes);
+      }, 'relaxed');
+    }
+    await this.store.write(stores, async (tx) => {
+      for (const [fid, bytes] of built.facets) tx.put(STORES.facets, [ix, seg, fid], bytes);
+      tx.put(STORES.segments, [ix, seg], built.record);
+    }, 'relaxed');
+    this.segmentsRecord.live.push(seg);
+  }
+
+  /** Staged segments (for cleanup when the batch does not commit). */
+  get staged(): readonly number[] {
+    return this.stagedSegments;
+  }
+
+  /** Writes the index's new state into the batch's final transaction. */
+  commit(tx: WriteTx): void {
+    const ix = this.ix;
+    this.record = { ...this.record, updatedAt: this.now().toISOString() };
+    tx.put(STORES.indexes, this.record.uid, this.record);
+    tx.put(STORES.indexMeta, [ix, META.settings], this.settings);
+    tx.put(STORES.indexMeta, [ix, META.fields], this.fields.names);
+    tx.put(STORES.indexMeta, [ix, META.stats], this.stats);
+    tx.put(STORES.indexMeta, [ix, META.segments], this.segmentsRecord);
+    tx.put(STORES.indexMeta, [ix, META.docids], this.docids.toBytes());
+    if (this.cleared) {
+      tx.delete(STORES.documents, { lower: [ix], upper: [ix, []] });
+      tx.delete(STORES.externalIds, { lower: [ix], upper: [ix, []] });
+    }
+    for (const [docid, rec] of this.docChanges) {
+      if (rec) tx.put(STORES.documents, [ix, docid], rec);
+      else if (!this.cleared) tx.delete(STORES.documents, [ix, docid]);
+    }
+    for (const [id, docid] of this.idChanges) {
+      if (docid !== null) tx.put(STORES.externalIds, [ix, id], docid);
+      else if (!this.cleared) tx.delete(STORES.externalIds, [ix, id]);
+    }
+    for (const s of this.liveSegments) {
+      const adds = this.tombstoneAdds.get(s.seg);
+      if (adds && adds.size) tx.put(STORES.tombstones, [ix, s.seg], encodeIds(union(s.tombstones, Uint32Array.from(adds).sort())));
+    }
+    for (const seg of this.droppedSegments) deleteSegmentData(tx, ix, seg);
+  }
+
+  /** Fields of a document counted in `fieldDistribution`, +1 or -1. */
+  countFields(paths: readonly string[], delta: 1 | -1): void {
+    const fd = this.stats.fieldDistribution;
+    for (const p of paths) {
+      const n = (fd[p] ?? 0) + delta;
+      if (n > 0) fd[p] = n;
+      else delete fd[p];
+    }
+  }
+}

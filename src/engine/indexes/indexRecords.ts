@@ -1,0 +1,77 @@
+/** Persisted per-index records (store `indexes` and `indexMeta`). Each carries a version checked on read. */
+import { EngineError } from '../../errors/engineError.ts';
+import type { Settings } from '../types/settings.ts';
+
+export const INDEX_RECORD_VERSION = 1;
+
+/** `indexes` store: uid → IndexRecord. `ix` is the stable internal id keying every other per-index record. */
+export interface IndexRecord {
+  v: number;
+  uid: string;
+  ix: number;
+  primaryKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `indexMeta` [ix, 'stats']. */
+export interface IndexStatsRecord {
+  numberOfDocuments: number;
+  /** Sum of the JSON sizes of the stored documents. */
+  rawDocumentDbSize: number;
+  fieldDistribution: Record<string, number>;
+}
+
+/** `indexMeta` [ix, 'segments']: the live segments — the commit point of the index's search structures. */
+export interface SegmentsRecord {
+  nextSeg: number;
+  live: number[];
+}
+
+/** `segments` [ix, seg]. */
+export interface SegmentRecord {
+  v: number;
+  seg: number;
+  /** sorted doc ids indexed in this segment (some may be tombstoned since) */
+  docs: Uint8Array;
+  /** sorted words of the segment, joined by NUL */
+  words: string;
+  /** word → number of documents, parallel to `words` (for frequency-based decisions without reading postings) */
+  wordDocCounts: Uint32Array;
+  createdAt: string;
+}
+
+/** `documents` [ix, docid]. */
+export interface DocumentRecord {
+  /** external id (canonical string) */
+  id: string;
+  doc: Record<string, unknown>;
+  /** JSON size in bytes, for stats */
+  size: number;
+}
+
+export const META = {
+  settings: 'settings',
+  fields: 'fields',
+  stats: 'stats',
+  segments: 'segments',
+  docids: 'docids',
+} as const;
+
+export function emptyStats(): IndexStatsRecord {
+  return { numberOfDocuments: 0, rawDocumentDbSize: 0, fieldDistribution: {} };
+}
+
+export function checkIndexRecord(r: IndexRecord | undefined): IndexRecord | undefined {
+  if (r && r.v !== INDEX_RECORD_VERSION) throw new EngineError('invalid_store_file', `Index record of \`${r.uid}\` has unknown version ${r.v}.`);
+  return r;
+}
+
+export interface IndexMetaRecords {
+  settings: Settings;
+  fields: string[];
+  stats: IndexStatsRecord;
+  segments: SegmentsRecord;
+  /** bitset of allocated (= live) doc ids */
+  docids: Uint8Array | undefined;
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads what a query needs from the index, and nothing more: posting lists of the query's words and facet
+ * columns of the fields it filters/sorts/facets on, merged across live segments with tombstones applied.
+ */
+import { STORES } from '../storage/schema.ts';
+import type { Store } from '../storage/store.ts';
+import { decodePosting, filterPosting, mergePostings, type Posting } from '../storage/postingCodec.ts';
+import { decodeFacetColumn, type FacetColumn } from '../storage/facetCodec.ts';
+import { has } from '../storage/docSet.ts';
+import type { IndexState, LoadedSegment } from '../indexes/indexState.ts';
+import type { PostingCache } from './postingCache.ts';
+import { EngineError } from '../../errors/engineError.ts';
+
+/** Thrown when the segments read were replaced meanwhile (another writer committed): retry with fresh state. */
+export class StaleIndexState extends Error {
+  constructor() {
+    super('The index changed while it was read.');
+    this.name = 'StaleIndexState';
+  }
+}
+
+const EMPTY_POSTING: Posting = { docs: new Uint32Array(0), offsets: new Uint32Array(1), occ: new Uint32Array(0) };
+
+function postingBytes(p: Posting): number {
+  return p.docs.byteLength + p.offsets.byteLength + p.occ.byteLength + 64;
+}
+
+export class PostingsReader {
+  /** merged postings of this query (tombstones applied) */
+  private readonly merged = new Map<string, Posting>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly state: IndexState,
+    private readonly cache: PostingCache,
+  ) {}
+
+  private key(seg: LoadedSegment, word: string): string {
+    return `${this.state.ix}/${seg.seg}/w/${word}`;
+  }
+
+  /** Loads the postings of `words` (one read transaction for everything not cached). */
+  async load(words: Iterable<string>): Promise<void> {
+    const todo: { seg: LoadedSegment; word: string }[] = [];
+    const wanted: string[] = [];
+    for (const word of new Set(words)) {
+      if (this.merged.has(word)) continue;
+      wanted.push(word);
+      for (const seg of this.state.segments) {
+        if (seg.hasWord(word) && this.cache.get(this.key(seg, word)) === undefined) todo.push({ seg, word });
+      }
+    }
+    if (todo.length) {
+      const ix = this.state.ix;
+      const values = await this.store.read([STORES.postings], (tx) =>
+        tx.getMany<Uint8Array>(STORES.postings, todo.map(({ seg, word }) => [ix, seg.seg, word])),
+      );
+      values.forEach((bytes, i) => {
+        if (!bytes) throw new StaleIndexState();
+        const p = decodePosting(bytes);
+        this.cache.set(this.key(todo[i].seg, todo[i].word), p, postingBytes(p));
+      });
+    }
+    for (const word of wanted) {
+      const parts: Posting[] = [];
+      for (const seg of this.state.segments) {
+        if (!seg.hasWord(word)) continue;
+        let p = this.cache.get<Posting>(this.key(seg, word));
+        if (!p) {
+          // Evicted between the read and now (tiny cache): read this one alone.
+          const bytes = await this.store.read([STORES.postings], (tx) => tx.get<Uint8Array>(STORES.postings, [this.state.ix, seg.seg, word]));
+          if (!bytes) throw new StaleIndexState();
+          p = decodePosting(bytes);
+        }
+        const tomb = seg.tombstones;
+        parts.push(tomb.length ? filterPosting(p, (d) => !has(tomb, d)) : p);
+      }
+      this.merged.set(word, mergePostings(parts));
+    }
+  }
+
+  /** The merged posting of a word loaded with `load` (empty if the word is not indexed). */
+  posting(word: string): Posting {
+    const p = this.merged.get(word);
+    if (!p) {
+      if (this.state.segments.some((s) => s.hasWord(word))) throw new EngineError('internal', `Posting of \`${word}\` was not loaded.`);
+      return EMPTY_POSTING;
+    }
+    return p;
+  }
+
+  /** The facet column of a field across live segments (tombstones applied); null if no segment has it. */
+  async facetColumn(fid: number): Promise<FacetColumn[] | null> {
+    const ix = this.state.ix;
+    const cols: FacetColumn[] = [];
+    const todo: LoadedSegment[] = [];
+    for (const seg of this.state.segments) {
+      const c = this.cache.get<FacetColumn | null>(`${ix}/${seg.seg}/f/${fid}`);
+      if (c === undefined) todo.push(seg);
+    }
+    if (todo.length) {
+      const values = await this.store.read([STORES.facets], (tx) => tx.getMany<Uint8Array>(STORES.facets, todo.map((s) => [ix, s.seg, fid])));
+      values.forEach((bytes, i) => {
+        const col = bytes ? decodeFacetColumn(bytes) : null;
+        this.cache.set(`${ix}/${todo[i].seg}/f/${fid}`, col, bytes ? bytes.length * 3 + 64 : 16);
+      });
+    }
+    for (const seg of this.state.segments) {
+      const c = this.cache.get<FacetColumn | null>(`${ix}/${seg.seg}/f/${fid}`);
+      if (c) cols.push(c);
+    }
+    return cols.length ? cols : null;
+  }
+}

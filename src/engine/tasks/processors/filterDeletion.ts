@@ -1,0 +1,51 @@
+/** Deletion of the documents matching a filter (processed alone, on the committed state). */
+import { EngineError, toEngineError } from '../../../errors/engineError.ts';
+import { STORES } from '../../storage/schema.ts';
+import type { DocumentRecord } from '../../indexes/indexRecords.ts';
+import { documentFieldPaths } from '../../documents/flatten.ts';
+import { checkFilterable, parseFilter } from '../../search/filter/index.ts';
+import { evaluateFilter } from '../../search/filterEval.ts';
+import { PostingsReader } from '../../search/postingsReader.ts';
+import { indexNotFound } from '../../indexes/indexUid.ts';
+import { failedDetails } from '../taskDetails.ts';
+import { failed, succeeded, type BatchOutcome, type BatchRun } from '../batch.ts';
+import { openIndexWriter } from './openIndexWriter.ts';
+
+export async function processFilterDeletion(run: BatchRun): Promise<BatchOutcome> {
+  const task = run.tasks[0];
+  const kind = task.kind;
+  const uid = task.indexUid!;
+  try {
+    if (kind.type !== 'documentDeletion' || kind.mode !== 'filter') throw new EngineError('internal', 'not a filter deletion');
+    const writer = await openIndexWriter(run.ctx, uid, null);
+    if (!writer) throw indexNotFound(uid);
+    const state = await run.ctx.catalog.state(uid);
+    const node = parseFilter(kind.filter, 'invalid_document_filter');
+    let deleted = 0;
+    if (node) {
+      try {
+        checkFilterable(node, state.settings.filterableAttributes, 'invalid_document_filter');
+      } catch (e) {
+        throw toEngineError(e).withPrefix(`Index \`${uid}\`: `);
+      }
+      const docids = await evaluateFilter(new PostingsReader(run.ctx.store, state, run.ctx.postings), state, node);
+      for (let i = 0; i < docids.length; i += 2000) {
+        run.checkpoint();
+        const slice = Array.from(docids.subarray(i, i + 2000));
+        const recs = await run.ctx.store.read([STORES.documents], (tx) => tx.getMany<DocumentRecord>(STORES.documents, slice.map((d) => [state.ix, d])));
+        recs.forEach((rec, j) => {
+          if (!rec) return;
+          writer.removeDocid(slice[j]);
+          writer.idChanges.set(rec.id, null);
+          writer.countFields(documentFieldPaths(rec.doc), -1);
+          writer.stats.rawDocumentDbSize -= rec.size;
+          writer.stats.numberOfDocuments--;
+          deleted++;
+        });
+      }
+    }
+    return { results: new Map([[task.uid, succeeded({ ...task.details, deletedDocuments: deleted })]]), writers: [writer], changed: [uid] };
+  } catch (e) {
+    return { results: new Map([[task.uid, failed(failedDetails(task.details), toEngineError(e).toJSON())]]), changed: [] };
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * The scheduler: one loop, one batch at a time. A batch's effects and its tasks' final statuses commit in one
+ * transaction, so a crash leaves the database before or after the batch. Tasks being processed are
+ * `processing` in memory only: after a crash they are enqueued again and re-run.
+ */
+import { toEngineError, type ErrorObject } from '../../errors/engineError.ts';
+import { ALL_STORES, STORES } from '../storage/schema.ts';
+import type { EngineContext } from '../engineContext.ts';
+import type { Batch, TaskType } from '../types/tasks.ts';
+import { clearStaging, collectStaging } from '../indexer/staging.ts';
+import { failedDetails } from './taskDetails.ts';
+import { isoDuration, type TaskRecord } from './taskRecord.ts';
+import { finishTask } from './taskQueue.ts';
+import { selectNextBatch, type NextBatch } from './autobatcher.ts';
+import { BatchAborted, type BatchOutcome, type BatchProgressStep, type BatchRun, type TaskResult } from './batch.ts';
+import { processDocumentBatch } from './processors/documentBatch.ts';
+import { processSettingsBatch } from './processors/settingsBatch.ts';
+import { processIndexTask } from './processors/indexTasks.ts';
+import { processBackup, processCancelation, processDeletion } from './processors/taskTasks.ts';
+import { processFilterDeletion } from './processors/filterDeletion.ts';
+
+type Listener = (task: TaskRecord) => void;
+
+interface Running {
+  run: BatchRun;
+  next: NextBatch;
+  progress: BatchProgressStep | null;
+}
+
+export class Scheduler {
+  private running: Running | null = null;
+  private wakeUp: (() => void) | null = null;
+  private pendingWake = false;
+  private stopped = false;
+  private loopDone: Promise<void> | null = null;
+  private nextBatchUid = 0;
+  private readonly listeners = new Set<Listener>();
+  /** Batches paused by an external owner (a dump/snapshot written outside a task). */
+  private holds = 0;
+
+  constructor(private readonly ctx: EngineContext) {}
+
+  /** Cleans what a crash may have left and starts the loop. */
+  async start(): Promise<void> {
+    await collectStaging(this.ctx.store);
+    const [lastBatch] = await this.ctx.store.read([STORES.batches], (tx) => tx.getAllKeys(STORES.batches, { reverse: true, limit: 1 }));
+    this.nextBatchUid = lastBatch === undefined ? 0 : (lastBatch as number) + 1;
+    this.loopDone = this.loop();
+  }
+
+  /** Stops after the current batch. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.loopDone;
+  }
+
+  wake(): void {
+    this.pendingWake = true;
+    const w = this.wakeUp;
+    this.wakeUp = null;
+    w?.();
+  }
+
+  onTaskFinished(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Aborts the running batch if it contains one of `uids` (a cancelation was registered). */
+  abortIfProcessing(uids: Iterable<number>): void {
+    const r = this.running;
+    if (!r) return;
+    for (const uid of uids) {
+      if (r.next.uids.includes(uid)) {
+        (r.run.signal as { aborted: boolean }).aborted = true;
+        return;
+      }
+    }
+  }
+
+  /** The batch being processed, as `GET /batches/{uid}` shows it. */
+  currentBatch(): Batch | null {
+    const r = this.running;
+    if (!r) return null;
+    const steps = r.progress ? [r.progress] : [];
+    const pct = r.progress && r.progress.total ? (100 * r.progress.finished) / r.progress.total : 0;
+    return {
+      uid: r.run.batchUid,
+      progress: { steps, percentage: pct },
+      details: {},
+      stats: batchStats(r.run.tasks.map((t) => ({ type: t.kind.type, status: 'processing', indexUid: t.indexUid }))),
+      duration: null,
+      startedAt: r.run.startedAt,
+      finishedAt: null,
+      batchStrategy: r.next.strategy,
+    };
+  }
+
+  isIndexing(indexUid: string): boolean {
+    return this.running?.run.tasks.some((t) => t.indexUid === indexUid) ?? false;
+  }
+
+  private async idle(): Promise<void> {
+    if (this.pendingWake || this.stopped) {
+      this.pendingWake = false;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      this.wakeUp = resolve;
+    });
+    this.pendingWake = false;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      let next: NextBatch | null = null;
+      try {
+        next = this.holds > 0 ? null : selectNextBatch(await this.ctx.queue.enqueuedSummaries());
+      } catch {
+        next = null;
+      }
+      if (!next) {
+        await this.idle();
+        continue;
+      }
+      try {
+        await this.runBatch(next);
+      } catch {
+        // Could not even record the failure (storage broken or full): back off, keep tasks enqueued.
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  private async runBatch(next: NextBatch): Promise<void> {
+    const { ctx } = this;
+    const records = (await ctx.store.read([STORES.tasks], (tx) => tx.getMany<TaskRecord>(STORES.tasks, next.uids))).filter(
+      (t): t is TaskRecord => !!t && t.status === 'enqueued',
+    );
+    if (records.length === 0) {
+      // Queue entries without live tasks (deleted): drop them.
+      await ctx.store.write([STORES.enqueued], async (tx) => next.uids.forEach((u) => tx.delete(STORES.enqueued, u)));
+      return;
+    }
+    const batchUid = this.nextBatchUid;
+    const startedAt = ctx.now().toISOString();
+    const signal = { aborted: false };
+    const running: Running = { next, progress: null, run: null as unknown as BatchRun };
+    const run: BatchRun = {
+      ctx,
+      batchUid,
+      startedAt,
+      tasks: records,
+      signal,
+      progress: (step) => {
+        running.progress = step;
+      },
+      checkpoint: () => {
+        if (signal.aborted) throw new BatchAborted();
+      },
+    };
+    running.run = run;
+    this.running = running;
+    ctx.queue.processing = { batchUid, startedAt, uids: new Set(records.map((r) => r.uid)) };
+    try {
+      let outcome: BatchOutcome;
+      try {
+        outcome = await this.process(next, run);
+      } catch (e) {
+        if (e instanceof BatchAborted) {
+          await collectStaging(ctx.store);
+          return; // tasks stay enqueued; the cancelation runs next
+        }
+        const err = toEngineError(e).toJSON();
+        outcome = { results: new Map(records.map((t) => [t.uid, { status: 'failed', details: failedDetails(t.details), error: err } as TaskResult])), changed: [] };
+      }
+      const finished = await this.commit(run, next, outcome).catch(async (e) => {
+        await collectStaging(ctx.store).catch(() => undefined);
+        const err = toEngineError(e).toJSON();
+        const failedOutcome: BatchOutcome = {
+          results: new Map(records.map((t) => [t.uid, { status: 'failed', details: failedDetails(t.details), error: err } as TaskResult])),
+          changed: [],
+        };
+        return this.commit(run, next, failedOutcome);
+      });
+      this.nextBatchUid++;
+      ctx.onCommit(outcome.changed);
+      for (const t of finished) for (const l of this.listeners) l(t);
+    } finally {
+      ctx.queue.processing = null;
+      this.running = null;
+    }
+  }
+
+  private process(next: NextBatch, run: BatchRun): Promise<BatchOutcome> {
+    switch (next.kind) {
+      case 'cancelation':
+        return processCancelation(run);
+      case 'deletion':
+        return processDeletion(run);
+      case 'snapshot':
+      case 'dump':
+        return processBackup(run);
+      case 'documents':
+        return processDocumentBatch(run, next.indexUid!);
+      case 'settings':
+        return processSettingsBatch(run, next.indexUid!);
+      case 'single':
+        return processFilterDeletion(run);
+      case 'index':
+        return processIndexTask(run);
+    }
+  }
+
+  /** The final transaction: effects, task statuses, batch record. Returns the finished tasks. */
+  private async commit(run: BatchRun, next: NextBatch, outcome: BatchOutcome): Promise<TaskRecord[]> {
+    const { ctx } = this;
+    const finishedAt = ctx.now().toISOString();
+    const staged: [number, number][] = [];
+    for (const w of outcome.writers ?? []) for (const seg of w.staged) staged.push([w.ix, seg]);
+    return ctx.store.write(ALL_STORES, async (tx) => {
+      for (const w of outcome.writers ?? []) w.commit(tx);
+      if (outcome.commit) await outcome.commit(tx);
+      await clearStaging(tx, staged);
+      const finished: TaskRecord[] = [];
+      for (const t of run.tasks) {
+        const r: TaskResult = outcome.results.get(t.uid) ?? { status: 'failed', details: failedDetails(t.details), error: internalError('The task produced no result.') };
+        const rec: TaskRecord = { ...t, status: r.status, details: r.details, error: r.error, batchUid: run.batchUid, startedAt: run.startedAt, finishedAt };
+        finishTask(tx, rec);
+        finished.push(rec);
+      }
+      tx.put(STORES.batches, run.batchUid, batchRecord(run, next, finished, finishedAt));
+      return finished;
+    });
+  }
+}
+
+function internalError(message: string): ErrorObject {
+  return { message, code: 'internal', type: 'internal', link: 'https://docs.meilisearch.com/errors#internal' };
+}
+
+function batchStats(tasks: { type: TaskType; status: string; indexUid: string | null }[]): Batch['stats'] {
+  const stats: Batch['stats'] = { totalNbTasks: tasks.length, status: {}, types: {}, indexUids: {} };
+  const inc = (o: Record<string, number>, k: string) => (o[k] = (o[k] ?? 0) + 1);
+  for (const t of tasks) {
+    inc(stats.status as Record<string, number>, t.status);
+    inc(stats.types as Record<string, number>, t.type);
+    if (t.indexUid !== null) inc(stats.indexUids, t.indexUid);
+  }
+  return stats;
+}
+
+/** Aggregated details of the batch's tasks: numbers summed, other fields from the last task that had them. */
+function batchDetails(tasks: TaskRecord[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const t of tasks) {
+    for (const [k, v] of Object.entries(t.details ?? {})) {
+      if (typeof v === 'number') out[k] = (typeof out[k] === 'number' ? (out[k] as number) : 0) + v;
+      else if (v !== null && v !== undefined) out[k] = v;
+      else if (!(k in out)) out[k] = v;
+    }
+  }
+  return out;
+}
+
+function batchRecord(run: BatchRun, next: NextBatch, finished: TaskRecord[], finishedAt: string): Batch {
+  return {
+    uid: run.batchUid,
+    progress: null,
+    details: batchDetails(finished),
+    stats: batchStats(finished.map((t) => ({ type: t.kind.type, status: t.status, indexUid: t.indexUid }))),
+    duration: isoDuration(run.startedAt, finishedAt),
+    startedAt: run.startedAt,
+    finishedAt,
+    batchStrategy: next.strategy,
+  };
+}
