@@ -99,18 +99,21 @@ export interface FilterGeoPolygon {
   readonly points: readonly GeoPoint[];
 }
 
+/** Conjunction. */
 export interface FilterAnd {
   readonly kind: 'and';
   /** Two or more children. */
   readonly children: readonly FilterNode[];
 }
 
+/** Disjunction. */
 export interface FilterOr {
   readonly kind: 'or';
   /** Two or more children. */
   readonly children: readonly FilterNode[];
 }
 
+/** Negation: the documents not matched by `child` (including documents without the attribute). */
 export interface FilterNot {
   readonly kind: 'not';
   /** Never itself a `not` (double negations are removed while parsing). */

@@ -123,7 +123,7 @@ export class ParseFailure {
     readonly span: FilterSpan,
   ) {}
 
-  /** The same failure, committed (nom's `cut`). */
+  /** The same failure, committed (no other alternative may be tried). */
   commit(): ParseFailure {
     return this.hard ? this : new ParseFailure(true, this.kind, this.span);
   }

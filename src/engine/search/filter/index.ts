@@ -26,5 +26,5 @@ export {
   type FilterableRuleMatch,
   type ResolvedFilterFeatures,
 } from './filterableRules.ts';
-export { formatSpanPosition, type FilterErrorCode } from './filterErrors.ts';
+export { formatSpanPosition, tokenError, type FilterErrorCode } from './filterErrors.ts';
 export { MAX_FILTER_DEPTH } from './expressionParser.ts';

@@ -8,6 +8,7 @@
 import type { FilterSource, FilterSpan } from './ast.ts';
 import { ParseFailure, type SyntaxErrorKind } from './filterErrors.ts';
 
+/** Mutable state of one parse. */
 export interface ParseState {
   readonly text: string;
   /** The whole string, shown by errors that point at all of it. */
@@ -26,11 +27,13 @@ export interface Parsed<T> {
   readonly end: number;
 }
 
+/** A fresh state for parsing `text`. */
 export function newParseState(text: string): ParseState {
   const root: FilterSource = { text, shown: text };
   return { text, root, source: root, foreignUses: [], foreignNesting: 0 };
 }
 
+/** A span of the current source. */
 export function spanOf(st: ParseState, start: number, end: number): FilterSpan {
   return { start, end, source: st.source };
 }
