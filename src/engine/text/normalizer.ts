@@ -240,11 +240,12 @@ const normCaches: Map<number, string>[] = Array.from({ length: SCRIPT_COUNT }, (
 
 /**
  * Same result as {@link normalizePieces} (`pre`, `norm`) without the per-character bookkeeping, for runs
- * where no rule looks beyond one character: not Greek (final sigma), not Han/kana (long vowel mark), not
+ * where no rule looks beyond one character: not Greek (final sigma), not Japanese (long vowel mark), not
  * Swedish (recomposition), not Persian. Returns undefined when it does not apply.
  */
 export function normalizeSimple(original: string, script: ScriptId, lang: Lang): { pre: string; norm: string } | undefined {
-  if (script === Script.Greek || script === Script.Cj || lang === 'swe' || (script === Script.Arabic && lang === 'pes')) {
+  const kana = script === Script.Cj && (lang === null || lang === 'jpn');
+  if (script === Script.Greek || kana || lang === 'swe' || (script === Script.Arabic && lang === 'pes')) {
     return undefined;
   }
   const cache = normCaches[script];

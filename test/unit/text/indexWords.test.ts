@@ -50,10 +50,10 @@ describe('indexWords', () => {
 });
 
 /** Indexing must equal "words of tokenize(), trimmed, ≤ 250 bytes, < 65,536" — whichever path runs. */
-function viaTokenize(config: AnalyzerConfig, text: string, start: number): string[] {
+function viaTokenize(config: AnalyzerConfig, text: string, start: number, locales?: string[]): string[] {
   const out: string[] = [];
   const enc = new TextEncoder();
-  for (const t of createAnalyzer(config).tokenize(text)) {
+  for (const t of createAnalyzer(config).tokenize(text, locales)) {
     if (t.kind !== 'word') continue;
     const w = t.norm.trim();
     const p = t.position + start;
@@ -85,6 +85,35 @@ describe('ASCII fast path', () => {
       for (const config of configs) {
         const start = rnd(3) === 0 ? 65530 : 0;
         expect(indexed(text, config, start), JSON.stringify({ text, config })).toEqual(viaTokenize(config, text, start));
+      }
+    }
+  });
+});
+
+describe('Unicode indexing path', () => {
+  // Pieces where per-character and whole-token rules meet: marks, ligatures, final sigma, kana, RTL, emoji…
+  const alphabet = ['é', 'Œ', 'ß', 'Σ', 'ς', 'ж', '東', 'カ', 'ー', 'ก', '\u0e48', 'ا', 'ل', '\u0301', '😀', 'ﬁ', '\u00a0', '…', '。', 'Å', 'a', ' ', '.', '\u0001', 'ـ'];
+  const cases: Array<[AnalyzerConfig, string[] | undefined]> = [
+    [{}, undefined],
+    [{ stopWords: ['ж', 'é'] }, ['swe']],
+    [{ dictionary: ['東カ'] }, ['jpn']],
+    [{}, ['ara', 'pes']],
+  ];
+
+  it('emits exactly the word tokens of tokenize() (the fast normalizer equals the per-character one)', () => {
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      const len = rnd(24);
+      for (let i = 0; i < len; i++) text += alphabet[rnd(alphabet.length)];
+      for (const [config, locales] of cases) {
+        const got: string[] = [];
+        createAnalyzer(config).indexWords(text, (w, p) => got.push(`${w}@${p}`), 0, locales);
+        expect(got, JSON.stringify({ text, config, locales })).toEqual(viaTokenize(config, text, 0, locales));
       }
     }
   });

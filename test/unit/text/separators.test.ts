@@ -71,6 +71,17 @@ describe('separators and word positions', () => {
     expect(wordNorms('he\u0001llo')).toEqual(['hello']);
   });
 
+  it('reports control-only tokens as empty soft separators', () => {
+    expect(tokens('a\u0000b')).toEqual(['a@0', '[]', 'b@1']);
+  });
+
+  it('stops skipping leading separators at a control-only token, as milli does', () => {
+    expect(indexed(' hello')).toEqual(['hello@0']);
+    expect(indexed('\u0001 hello')).toEqual(['hello@1']);
+    expect(indexed('\u0001. hello')).toEqual(['hello@8']);
+    expect(indexed('\u0001 héllo')).toEqual(['hello@1']);
+  });
+
   it('reports the last position seen, or start - 1 when there is no word', () => {
     const a = createAnalyzer({});
     expect(a.indexWords('one two', () => {})).toBe(1);

@@ -25,6 +25,12 @@ describe('stop words', () => {
     expect(indexed('café cafe\u0301 cafe', a)).toEqual(['cafe@2']);
   });
 
+  it('matches stop words with å ä ö only under the Swedish locale (they are stored recomposed)', () => {
+    const config = { stopWords: ['på'] };
+    expect(indexed('på väg', config)).toEqual(['pa@0', 'vag@1']);
+    expect(indexed('på väg', config, 0, ['swe'])).toEqual(['väg@1']);
+  });
+
   it('lets a separator be a stop word (the classifier checks stop words first)', () => {
     expect(indexed('a-b', { stopWords: ['-'] })).toEqual(['a@0', 'b@2']);
     expect(indexed('a-b é', { stopWords: ['-'] })).toEqual(['a@0', 'b@2', 'e@3']);
