@@ -111,14 +111,13 @@ export function scanText(
     let pre: string;
     let norm: string;
     let charMap: number[] | undefined;
+    const original = text.slice(start, end);
     if (isAscii(text, start, end)) {
-      const original = text.slice(start, end);
       const t = normalizeAsciiToken(original, run.script);
       pre = t.pre;
       norm = t.norm;
       if (wantMap && norm !== original) charMap = asciiCharMap(text, start, end);
     } else {
-      const original = text.slice(start, end);
       const simple = wantMap ? undefined : normalizeSimple(original, run.script, run.lang);
       if (simple) {
         pre = simple.pre;
