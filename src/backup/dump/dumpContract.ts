@@ -19,7 +19,13 @@ export interface DumpKey {
   updated_at: string;
 }
 
-/** What the engine exposes to write a dump. Everything is read from one consistent state (writes are paused). */
+/**
+ * What the engine exposes to write a dump. Everything is read from one consistent state (writes are paused).
+ *
+ * Note for implementers: `documents`, `tasks` and `batches` may be iterated more than once during one export
+ * and must yield the same items each time. A tar entry needs its size before its body, so a file too large
+ * to buffer is measured in a first iteration and written in a second (bounded memory either way).
+ */
 export interface DumpExportSource {
   /** Version string written as `dbVersion` in metadata.json. */
   readonly dbVersion: string;
@@ -69,4 +75,10 @@ export interface DumpProgress {
   totalBytes?: number;
   documents: number;
   indexUid?: string;
+  // ---- Added by the dump codec (backwards-compatible, optional) ----
+  /**
+   * Import only: which read of the archive this is (1, 2…). A second read happens only when the archive's
+   * entries are out of order (e.g. `metadata.json` last); `bytes` restarts at 0 for it.
+   */
+  pass?: number;
 }
