@@ -28,7 +28,7 @@ import { ENGINE_VERSION } from '../../version.ts';
 export interface RestoreSnapshotOptions {
   /** Engine version the snapshot must come from (default `ENGINE_VERSION`). */
   expectedEngineVersion?: string;
-  /** Decoded bytes per write transaction (default 4 MiB; see docs/snapshot-format.md). */
+  /** Decoded bytes per write transaction (default 1 MiB; see docs/snapshot-format.md, "Measurements"). */
   batchBytes?: number;
   onProgress?: (progress: SnapshotProgress) => void;
 }
@@ -122,7 +122,7 @@ export async function restoreSnapshot(source: SnapshotSource, target: Store, opt
       );
     }
 
-    const batchBytes = options.batchBytes ?? 4 * 1024 * 1024;
+    const batchBytes = options.batchBytes ?? 1024 * 1024;
     const totalRecords = h.stores.reduce((n, s) => n + s.records, 0);
     const seen = names.map(() => 0);
     let batch: [StoreKey, unknown][] = [];
