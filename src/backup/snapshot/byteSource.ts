@@ -6,6 +6,13 @@ export type SnapshotSource = ReadableStream<Uint8Array> | Blob | Uint8Array;
 /**
  * Pulls exact byte counts out of a stream, a Blob or a byte array, holding at most one source chunk plus the
  * bytes asked for. Running out of bytes throws `SnapshotError('truncated')`.
+ *
+ * @example
+ * ```ts
+ * const src = ByteSource.from(file);
+ * const magic = await src.read(8);
+ * await src.close();
+ * ```
  */
 export class ByteSource {
   /** Bytes consumed so far. */

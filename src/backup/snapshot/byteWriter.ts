@@ -1,6 +1,14 @@
 /**
  * A growable little-endian byte buffer with LEB128 varints, used by the snapshot encoder.
- * One writer is reused for every block of a snapshot; {@link ByteWriter.copy} hands out owned copies.
+ * One writer is reused for every frame of a snapshot; {@link ByteWriter.copy} hands out owned copies.
+ *
+ * @example
+ * ```ts
+ * const w = new ByteWriter();
+ * w.varint(300);
+ * w.u32(0xdeadbeef);
+ * const bytes = w.copy(); // 6 bytes
+ * ```
  */
 export class ByteWriter {
   buf: Uint8Array;
@@ -89,7 +97,15 @@ export class ByteWriter {
   }
 }
 
-/** Number of bytes of the LEB128 varint of `n`. */
+/**
+ * Number of bytes of the LEB128 varint of `n`.
+ *
+ * @example
+ * ```ts
+ * varintSize(127); // 1
+ * varintSize(128); // 2
+ * ```
+ */
 export function varintSize(n: number): number {
   let s = 1;
   while (n >= 0x80) {

@@ -66,11 +66,20 @@ export interface SnapshotInfo extends SnapshotHeader {
   size: number | null;
 }
 
+/** @internal Header + totals. */
 export function infoOf(header: SnapshotHeader, size: number | null): SnapshotInfo {
   return { ...header, records: header.stores.reduce((n, s) => n + s.records, 0), size };
 }
 
-/** Encodes the header (magic … CRC). */
+/**
+ * Encodes the header (magic … CRC).
+ *
+ * @example
+ * ```ts
+ * const bytes = encodeHeader({ formatVersion: 1, engineVersion: '0.1.0', storageFormat: STORAGE_FORMAT, schemaVersion: 1,
+ *   createdAt: new Date().toISOString(), dbName: 'movies', compression: 'none', stores: [{ name: 'tasks', records: 3 }] });
+ * ```
+ */
 export function encodeHeader(h: SnapshotHeader): Uint8Array {
   const json = new TextEncoder().encode(
     JSON.stringify({
@@ -98,11 +107,12 @@ function u16(b: Uint8Array, at: number): number {
   return b[at] | (b[at + 1] << 8);
 }
 
+/** @internal Little-endian u32 at `at`. */
 export function u32(b: Uint8Array, at: number): number {
   return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 }
 
-/** Checks magic and format version of the 16-byte prefix; returns the JSON length. */
+/** @internal Checks magic and format version of the 16-byte prefix; returns the JSON length. */
 export function parseHeaderPrefix(prefix: Uint8Array): number {
   for (let i = 0; i < SNAPSHOT_MAGIC.length; i++) {
     if (prefix[i] !== SNAPSHOT_MAGIC[i]) throw new SnapshotError('magic', 'This file is not a pocketsearch snapshot.');
@@ -119,7 +129,7 @@ export function parseHeaderPrefix(prefix: Uint8Array): number {
   return len;
 }
 
-/** Verifies the header CRC over `prefix + json` and parses the JSON. */
+/** @internal Verifies the header CRC over `prefix + json` and parses the JSON. */
 export function parseHeaderBody(prefix: Uint8Array, json: Uint8Array, crc: number): SnapshotHeader {
   if (crc32Update(crc32(prefix), json) !== crc) throw new SnapshotError('checksum', 'The snapshot header is corrupted (checksum mismatch).');
   let raw: unknown;
@@ -171,6 +181,7 @@ export interface FrameHeader {
   storedLength: number;
 }
 
+/** @internal */
 export function writeFrameHeader(b: Uint8Array, at: number, f: FrameHeader): void {
   const v = new DataView(b.buffer, b.byteOffset + at, FRAME_HEADER_BYTES);
   v.setUint8(0, f.type);
@@ -182,6 +193,7 @@ export function writeFrameHeader(b: Uint8Array, at: number, f: FrameHeader): voi
   v.setUint32(16, f.storedLength, true);
 }
 
+/** @internal Parses and sanity-checks a frame header (`corrupt` when impossible). */
 export function readFrameHeader(b: Uint8Array): FrameHeader {
   const f = {
     type: b[0],
@@ -212,6 +224,7 @@ export interface Footer {
   chainCrc: number;
 }
 
+/** @internal */
 export function encodeFooterPayload(f: Footer): Uint8Array {
   const w = new ByteWriter(64 + 8 * f.counts.length);
   w.varint(f.counts.length);
@@ -221,6 +234,7 @@ export function encodeFooterPayload(f: Footer): Uint8Array {
   return w.copy();
 }
 
+/** @internal */
 export function decodeFooterPayload(b: Uint8Array): Footer {
   const d = new ValueDecoder(b);
   const n = d.varint();
@@ -232,7 +246,7 @@ export function decodeFooterPayload(b: Uint8Array): Footer {
   return { counts, bytesBefore, chainCrc: u32(b, d.pos) };
 }
 
-/** Folds a frame's (or the header's) CRC into the running chain CRC stored in the footer. */
+/** @internal Folds a frame's (or the header's) CRC into the running chain CRC stored in the footer. */
 export function chainCrc(chain: number, crc: number): number {
   return crc32Update(chain, Uint8Array.of(crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24));
 }

@@ -45,7 +45,7 @@ export interface WriteSnapshotOptions {
   now?: Date | number;
   /**
    * `'none'` (default) or `'deflate'` (fflate level 1, per frame, kept only where it shrinks the frame).
-   * Measured: deflate makes files ~2.3× smaller but writes ~4× slower (docs/snapshot-format.md).
+   * Measured: deflate makes files ~2× smaller but writes 5–6× slower (docs/snapshot-format.md, "Measurements").
    */
   compression?: SnapshotCompression;
   /** Target uncompressed bytes per frame (default 256 KiB). */
