@@ -57,7 +57,7 @@ export function exportDump(source: DumpExportSource, options: DumpExportOptions 
   const { readable, controller: tar } = createTarPacker();
   const tarReader = readable.getReader();
   const gate = new FlowGate(GATE_LIMIT);
-  const gzip = new GzipEncoder(options.compressionLevel ?? 6);
+  const gzip = new GzipEncoder(options.compressionLevel ?? 6, now);
   const counters = { bytes: 0, documents: 0 };
   const report = (phase: DumpProgress['phase'], indexUid?: string): void => {
     if (!options.onProgress) return;

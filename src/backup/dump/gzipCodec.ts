@@ -4,6 +4,7 @@
  * truncated or corrupted data.
  */
 import { Gunzip, Gzip } from 'fflate';
+import { crc32 } from './crc32.ts';
 import { DumpError, formatBytes } from './dumpError.ts';
 
 /** Limits applied while decompressing a dump. */
@@ -48,6 +49,26 @@ export async function* gunzipChunks(
   const gunzip = new Gunzip((chunk) => {
     out.push(chunk);
   });
+  // The gzip trailer (CRC-32 and size of the data) is checked for single-member files, the usual case.
+  let members = 1;
+  gunzip.onmember = () => {
+    members++;
+  };
+  let crc = 0;
+  let size = 0;
+  const tail = new Uint8Array(8);
+  let tailLen = 0;
+  const keepTail = (bytes: Uint8Array): void => {
+    if (bytes.length >= 8) {
+      tail.set(bytes.subarray(bytes.length - 8));
+      tailLen = 8;
+      return;
+    }
+    const keep = Math.min(tailLen, 8 - bytes.length);
+    tail.copyWithin(0, tailLen - keep, tailLen);
+    tail.set(bytes, keep);
+    tailLen = keep + bytes.length;
+  };
   let head = new Uint8Array(0);
   let checked = false;
 
@@ -74,6 +95,7 @@ export async function* gunzipChunks(
     do {
       const end = Math.min(bytes.length, i + PUSH_SLICE);
       counters.compressed += end - i;
+      keepTail(bytes.subarray(i, end));
       try {
         gunzip.push(bytes.subarray(i, end), final && end >= bytes.length);
       } catch (e) {
@@ -85,6 +107,8 @@ export async function* gunzipChunks(
       for (const c of produced) {
         counters.uncompressed += c.length;
         guard();
+        crc = crc32(crc, c);
+        size = (size + c.length) >>> 0;
         yield c;
       }
     } while (i < bytes.length);
@@ -114,6 +138,12 @@ export async function* gunzipChunks(
     throw new DumpError('not_gzip', 'This is not a dump: a `.dump` file is a gzip-compressed tar archive, and these bytes are not gzip data.');
   }
   yield* push(new Uint8Array(0), true);
+  if (members === 1 && tailLen === 8) {
+    const view = new DataView(tail.buffer);
+    if (view.getUint32(0, true) !== crc || view.getUint32(4, true) !== size) {
+      throw new DumpError('corrupt', 'The dump is damaged: its gzip checksum does not match its content (a corrupted or truncated file).');
+    }
+  }
 }
 
 /**
@@ -124,8 +154,9 @@ export class GzipEncoder {
   private readonly gzip: Gzip;
   private out: Uint8Array[] = [];
 
-  constructor(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6) {
-    this.gzip = new Gzip({ level }, (chunk) => {
+  /** `mtime` goes into the gzip header (a fixed date makes the output reproducible). */
+  constructor(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6, mtime: Date = new Date()) {
+    this.gzip = new Gzip({ level, mtime }, (chunk) => {
       this.out.push(chunk);
     });
   }
