@@ -69,13 +69,22 @@ export class ByteSource {
       this.offset += n;
       return out;
     }
-    const out = new Uint8Array(n);
+    if (this.size !== null && this.offset + n > this.size) {
+      throw new SnapshotError('truncated', `The snapshot is truncated: it ends after ${this.size} bytes.`);
+    }
+    // Of unknown size, grow the buffer as bytes arrive: a corrupted length must not allocate more than is there.
+    let out = new Uint8Array(this.size !== null ? n : Math.min(n, 1 << 24));
     let filled = 0;
     while (filled < n) {
       if (this.at >= this.chunk.length && !(await this.pull())) {
         throw new SnapshotError('truncated', `The snapshot is truncated: it ends after ${this.offset + filled} bytes.`);
       }
       const take = Math.min(n - filled, this.chunk.length - this.at);
+      if (filled + take > out.length) {
+        const grown = new Uint8Array(Math.min(n, Math.max(2 * out.length, filled + take)));
+        grown.set(out.subarray(0, filled));
+        out = grown;
+      }
       out.set(this.chunk.subarray(this.at, this.at + take), filled);
       this.at += take;
       filled += take;

@@ -13,7 +13,7 @@ import {
   type SnapshotHeader,
 } from '../../../src/backup/snapshot/snapshotFormat.ts';
 import { restoreSnapshot } from '../../../src/backup/snapshot/snapshotReader.ts';
-import { concat, expectSnapshotError, idbStore, memoryStore, recordCount, snapshotBytes } from './helpers.ts';
+import { chunkedStream, concat, expectSnapshotError, idbStore, memoryStore, recordCount, snapshotBytes } from './helpers.ts';
 import { fillStore, rng } from './fixtureDb.ts';
 
 const headerEnd = (b: Uint8Array) => HEADER_PREFIX_BYTES + u32(b, 12) + 4;
@@ -96,6 +96,22 @@ describe('refuses a damaged snapshot and leaves the target empty', () => {
       expect(await recordCount(dst), `flip at ${at}`).toBe(0);
     }
     expect(reasons).toContain('checksum');
+  });
+
+  test('one bit flipped at every offset, read from a stream of unknown size', async () => {
+    for (let at = 0; at < tiny.length; at++) {
+      const dst = memoryStore();
+      await expect(restoreSnapshot(chunkedStream(flipBit(tiny, at, 7 - (at % 8)), 64, at), dst)).rejects.toBeInstanceOf(SnapshotError);
+      expect(await recordCount(dst), `flip at ${at}`).toBe(0);
+    }
+  });
+
+  test('a length corrupted to a gigabyte is refused without waiting for or allocating it', async () => {
+    const b = tiny.slice();
+    const first = headerEnd(b);
+    b[first + 15] = b[first + 19] = 0x3f; // rawLength = storedLength of the first frame ≈ 1 GiB
+    await expectSnapshotError(restoreSnapshot(b, memoryStore()), 'truncated');
+    await expectSnapshotError(restoreSnapshot(chunkedStream(b, 1000), memoryStore()), 'truncated');
   });
 
   test('damage deep in a large snapshot, after batches were written, is undone (memory)', async () => {

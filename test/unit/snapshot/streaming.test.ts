@@ -162,6 +162,27 @@ describe('restoring streams with bounded memory', () => {
     expect(target.stats.writes.length).toBeGreaterThan(10);
   });
 
+  test('a record larger than a frame (and than 16 MiB) goes through streams both ways', async () => {
+    const src = memoryStore();
+    const big = new Uint8Array(20 * 1024 * KiB);
+    for (let i = 0; i < big.length; i += 4099) big[i] = i & 0xff;
+    await src.write(['postings', 'tasks'], async (tx) => {
+      tx.put('postings', [1, 0, 'the'], big);
+      tx.put('tasks', 1, { small: true });
+    });
+    const chunks: Uint8Array[] = [];
+    await writeSnapshot(src, new WritableStream({ write: (c) => void chunks.push(c) }), { frameBytes: 64 * KiB });
+    const source = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const chunk of chunks) for (let at = 0; at < chunk.length; at += 1024 * KiB) c.enqueue(chunk.slice(at, at + 1024 * KiB));
+        c.close();
+      },
+    });
+    const dst = memoryStore();
+    await restoreSnapshot(source, dst);
+    expect((await compareStores(src, dst)).equal).toBe(true);
+  });
+
   test('a Blob source is read in chunks, not loaded whole', async () => {
     const src = memoryStore();
     await fillStore(src, { documents: 100 });
