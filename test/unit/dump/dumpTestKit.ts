@@ -23,7 +23,7 @@ export function fixture(name: string): Uint8Array {
 }
 
 /** Reads a whole byte stream. */
-export async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+export async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -60,8 +60,8 @@ export async function tarOf(entries: readonly Entry[]): Promise<Uint8Array> {
 }
 
 /** A gzip-compressed tar archive (a `.dump`) of `entries`. */
-export async function dumpOf(entries: readonly Entry[]): Promise<Uint8Array> {
-  return gzipSync(await tarOf(entries));
+export async function dumpOf(entries: readonly Entry[]): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(gzipSync(await tarOf(entries)));
 }
 
 /** JSON lines of values. */

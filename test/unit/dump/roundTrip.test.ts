@@ -8,7 +8,7 @@ import { DUMP_BATCH_UID, DUMP_TASK_UID, LONG_UID, sampleEngine } from './sampleE
 
 const NOW = new Date('2025-01-01T10:20:03.250Z');
 
-async function roundTrip(source: MemoryDumpEngine, via: 'bytes' | 'blob' | 'stream' = 'bytes'): Promise<{ target: MemoryDumpEngine; bytes: Uint8Array }> {
+async function roundTrip(source: MemoryDumpEngine, via: 'bytes' | 'blob' | 'stream' = 'bytes'): Promise<{ target: MemoryDumpEngine; bytes: Uint8Array<ArrayBuffer> }> {
   const bytes = await collect(exportDump(source, { now: NOW }));
   const target = new MemoryDumpEngine();
   const input = via === 'bytes' ? bytes : via === 'blob' ? new Blob([bytes]) : streamOf(bytes, 1000);

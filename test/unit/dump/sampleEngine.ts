@@ -3,7 +3,7 @@
  * documents, a task of every kind (one of them the dump being written), batches, enqueued additions.
  */
 import { isoDuration, type TaskKind, type TaskRecord } from '../../../src/engine/tasks/taskRecord.ts';
-import type { TaskDetails, TaskStatus } from '../../../src/engine/types/tasks.ts';
+import type { Batch, BatchStats, TaskDetails, TaskStatus } from '../../../src/engine/types/tasks.ts';
 import { MemoryDumpEngine } from './memoryDumpEngine.ts';
 
 export const LONG_UID = 'l'.repeat(300);
@@ -91,11 +91,11 @@ export function sampleEngine(): MemoryDumpEngine {
     const payload = record.uid === 18 ? [{ id: 10, title: 'Up' }, { id: 11, title: 'Coco' }] : record.uid === 19 ? [] : undefined;
     e.taskMap.set(record.uid, payload === undefined ? { record } : { record, payload });
   }
-  const batch = (uid: number, types: Record<string, number>, status: Record<string, number>, finishedAt: string | null) => ({
+  const batch = (uid: number, types: BatchStats['types'], status: BatchStats['status'], finishedAt: string | null): Batch => ({
     uid,
     progress: null,
     details: uid === 1 ? { receivedDocuments: 3, indexedDocuments: 3 } : {},
-    stats: { totalNbTasks: Object.values(types).reduce((a, b) => a + b, 0), status, types, indexUids: uid === DUMP_BATCH_UID ? {} : { movies: 1 } },
+    stats: { totalNbTasks: Object.values(types).reduce((a, b) => a + (b ?? 0), 0), status, types, indexUids: uid === DUMP_BATCH_UID ? {} : { movies: 1 } },
     duration: finishedAt ? isoDuration('2025-01-01T10:00:01Z', finishedAt) : null,
     startedAt: '2025-01-01T10:00:01Z',
     finishedAt,
