@@ -46,6 +46,12 @@ export interface DumpExportSource {
 /**
  * What the engine offers to import a dump. The engine must be empty when `begin` is called; if anything
  * fails the importer calls `abort`, which leaves the engine empty again (no half-imported database).
+ *
+ * Note for implementers (codec behaviour): between `begin` and `commit` the calls may come in any order
+ * the archive dictates — `importTask`/`importBatch` may precede the `createIndex` of the index they name,
+ * and tasks are not necessarily imported in uid order. For one index, `createIndex` always comes first,
+ * then `applySettings` (at most once, skipped when there are none), then `addDocuments` chunks.
+ * `setKeys` is called exactly once. `abort` is only called after a successful `begin`.
  */
 export interface DumpImportTarget {
   /** Throws `EngineError` if the engine is not empty. */

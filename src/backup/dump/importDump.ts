@@ -68,9 +68,9 @@ export async function importDump(
   try {
     await target.begin();
     began = true;
-    const summary = await run(target, bytes, options);
+    const { summary, position } = await run(target, bytes, options);
     await target.commit();
-    options.onProgress?.({ phase: 'done', bytes: bytes.totalBytes ?? 0, totalBytes: bytes.totalBytes, documents: summary.indexes.reduce((n, i) => n + i.documents, 0) });
+    options.onProgress?.({ phase: 'done', ...position, documents: summary.indexes.reduce((n, i) => n + i.documents, 0) });
     return summary;
   } catch (e) {
     if (began) await target.abort().catch(() => undefined);
@@ -79,7 +79,11 @@ export async function importDump(
   }
 }
 
-async function run(target: DumpImportTarget, bytes: ReturnType<typeof archiveBytes>, options: DumpImportOptions): Promise<DumpImportSummary> {
+async function run(
+  target: DumpImportTarget,
+  bytes: ReturnType<typeof archiveBytes>,
+  options: DumpImportOptions,
+): Promise<{ summary: DumpImportSummary; position: Pick<DumpProgress, 'bytes' | 'totalBytes' | 'pass'> }> {
   const limits = {
     maxUncompressedBytes: options.maxUncompressedBytes ?? 4 * GiB,
     maxExpansionRatio: options.maxExpansionRatio ?? 200,
@@ -167,7 +171,7 @@ async function run(target: DumpImportTarget, bytes: ReturnType<typeof archiveByt
   }
   r.endOfPass(names);
   await r.finish();
-  return c.summary;
+  return { summary: c.summary, position: position() };
 }
 
 function dumpVersion(meta: JsonObject): DumpVersion {

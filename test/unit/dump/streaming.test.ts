@@ -204,6 +204,13 @@ describe('importDump streams documents and accepts entries in any order', () => 
     expect(engine.calls).not.toContain('applySettings:movies');
   });
 
+  it('creates an index without documents.jsonl and sets no keys when keys.jsonl and the queue are absent', async () => {
+    const engine = new MemoryDumpEngine();
+    const summary = await importDump(engine, await dumpOf([['metadata.json', V6_METADATA], moviesIndex()[0], moviesIndex()[1]]));
+    expect(summary).toMatchObject({ keys: 0, tasks: 0, indexes: [{ uid: 'movies', primaryKey: 'id', documents: 0 }] });
+    expect(engine.calls).toEqual(['begin', 'setKeys', 'createIndex:movies', 'applySettings:movies', 'commit']);
+  });
+
   it('skips macOS ._ entries and internal indexes such as .meili_dsr', async () => {
     const entries: Entry[] = [
       ['metadata.json', V6_METADATA],
