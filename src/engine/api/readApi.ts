@@ -8,6 +8,7 @@ import type { IndexRecord } from '../indexes/indexRecords.ts';
 import { checkIndexUid } from '../indexes/indexUid.ts';
 import type { IndexState } from '../indexes/indexState.ts';
 import { canonicalDocumentId, invalidIdMessage } from '../documents/documentId.ts';
+import { lookupExternalIds } from '../documents/documentStore.ts';
 import { compareUtf8 } from '../storage/byteCodec.ts';
 import { expectPositiveInteger, expectStringArray, checkKnownFields, isPlainObject, typeError } from '../validation/jsonValidation.ts';
 import { readDocuments, shapeDocument } from '../search/searchIndex.ts';
@@ -48,7 +49,7 @@ export async function getDocument(ctx: EngineContext, uid: unknown, id: unknown,
   const state = await ctx.catalog.state(checkIndexUid(uid));
   const fields = fieldsParam(q?.fields);
   const key = typeof id === 'number' ? String(id) : String(id);
-  const docid = await ctx.store.read([STORES.externalIds], (tx) => tx.get<number>(STORES.externalIds, [state.ix, key]));
+  const docid = (await ctx.store.read([STORES.externalIds], (tx) => lookupExternalIds(tx, state.ix, [key]))).get(key);
   if (docid === undefined) throw new EngineError('document_not_found', `Document \`${key}\` not found.`);
   const [rec] = await readDocuments(ctx, state, [docid]);
   return shapeDocument(state, rec.doc, fields);
@@ -62,8 +63,8 @@ async function docidsForIds(ctx: EngineContext, state: IndexState, ids: unknown)
     if (c === undefined) throw new EngineError('invalid_document_ids', `In \`.ids[${i}]\`: ${invalidIdMessage(v)}`);
     return c;
   });
-  const found = await ctx.store.read([STORES.externalIds], (tx) => tx.getMany<number>(STORES.externalIds, canon.map((c) => [state.ix, c])));
-  return [...new Set(found.filter((d): d is number => d !== undefined))].sort((a, b) => a - b);
+  const found = await ctx.store.read([STORES.externalIds], (tx) => lookupExternalIds(tx, state.ix, canon));
+  return [...new Set(found.values())].sort((a, b) => a - b);
 }
 
 /** Hook for filtered/sorted document listing (filters issue); returns the ordered matching docids. */

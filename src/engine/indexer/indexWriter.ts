@@ -14,7 +14,8 @@ import type { Document } from '../types/indexes.ts';
 import { FieldsMap } from '../indexes/fieldsMap.ts';
 import { FieldRuleCache, matchesPattern } from '../indexes/fieldRules.ts';
 import { analyzerFor, type IndexState, type LoadedSegment } from '../indexes/indexState.ts';
-import { META, INDEX_RECORD_VERSION, emptyStats, type DocumentRecord, type IndexRecord, type IndexStatsRecord, type SegmentsRecord } from '../indexes/indexRecords.ts';
+import { META, INDEX_RECORD_VERSION, emptyStats, type IndexRecord, type IndexStatsRecord, type SegmentsRecord } from '../indexes/indexRecords.ts';
+import { DocumentChanges } from '../documents/documentStore.ts';
 import { defaultSettings } from '../settings/defaults.ts';
 import { DocIdSet } from './docIdSet.ts';
 import { SegmentBuilder, type BuiltSegment } from './segmentBuilder.ts';
@@ -24,8 +25,8 @@ import { yieldToEventLoop } from '../util/yield.ts';
 
 /** Documents per segment built in one go (bounds the builder's memory). */
 export const SEGMENT_CHUNK_DOCS = 10_000;
-/** Records per staging transaction. */
-const STAGING_TX_RECORDS = 4000;
+/** Posting blocks (~64 KiB each) per staging transaction. */
+const STAGING_TX_BLOCKS = 64;
 
 export interface DocToIndex {
   docid: number;
@@ -44,10 +45,8 @@ export class IndexWriter {
   private readonly tombstoneAdds = new Map<number, Set<number>>();
   private readonly droppedSegments = new Set<number>();
   private readonly stagedSegments: number[] = [];
-  /** document records to put (docid → record) or delete (docid → null) */
-  readonly docChanges = new Map<number, DocumentRecord | null>();
-  /** external id → docid (or null to delete) */
-  readonly idChanges = new Map<string, number | null>();
+  /** stored documents and external ids to change (docid → doc or null; id → docid or null) */
+  readonly changes = new DocumentChanges();
   /** true once every stored document was removed (clear) */
   cleared = false;
   dirty = false;
@@ -78,7 +77,7 @@ export class IndexWriter {
   /** Removes a live document: frees its id and tombstones it in the segment that holds it. */
   removeDocid(docid: number): void {
     this.docids.delete(docid);
-    this.docChanges.set(docid, null);
+    this.changes.setDoc(docid, null);
     this.dirty = true;
     for (const s of this.liveSegments) {
       if (has(s.docs, docid) && !has(s.tombstones, docid)) {
@@ -130,10 +129,9 @@ export class IndexWriter {
     this.stagedSegments.push(seg);
     const ix = this.ix;
     const stores = [STORES.postings, STORES.facets, STORES.segments];
-    for (let i = 0; i < built.postings.length; i += STAGING_TX_RECORDS) {
-      const slice = built.postings.slice(i, i + STAGING_TX_RECORDS);
+    for (let i = 0; i < built.blocks.length; i += STAGING_TX_BLOCKS) {
       await this.store.write(stores, async (tx) => {
-        for (const [word, bytes] of slice) tx.put(STORES.postings, [ix, seg, word], bytes);
+        for (let b = i; b < Math.min(built.blocks.length, i + STAGING_TX_BLOCKS); b++) tx.put(STORES.postings, [ix, seg, b], built.blocks[b]);
       }, 'relaxed');
     }
     await this.store.write(stores, async (tx) => {
@@ -148,7 +146,12 @@ export class IndexWriter {
     return this.stagedSegments;
   }
 
-  /** Writes the index's new state into the batch's final transaction. */
+  /** Reads what the final transaction will rewrite (it may only await its own requests). */
+  async prepareCommit(): Promise<void> {
+    await this.changes.prepare(this.store, this.ix, this.cleared || this.isNew);
+  }
+
+  /** Writes the index's new state into the batch's final transaction (after {@link prepareCommit}). */
   commit(tx: WriteTx): void {
     const ix = this.ix;
     this.record = { ...this.record, updatedAt: this.now().toISOString() };
@@ -162,14 +165,7 @@ export class IndexWriter {
       tx.delete(STORES.documents, { lower: [ix], upper: [ix, []] });
       tx.delete(STORES.externalIds, { lower: [ix], upper: [ix, []] });
     }
-    for (const [docid, rec] of this.docChanges) {
-      if (rec) tx.put(STORES.documents, [ix, docid], rec);
-      else if (!this.cleared) tx.delete(STORES.documents, [ix, docid]);
-    }
-    for (const [id, docid] of this.idChanges) {
-      if (docid !== null) tx.put(STORES.externalIds, [ix, id], docid);
-      else if (!this.cleared) tx.delete(STORES.externalIds, [ix, id]);
-    }
+    this.changes.write(tx, ix);
     for (const s of this.liveSegments) {
       const adds = this.tombstoneAdds.get(s.seg);
       if (adds && adds.size) tx.put(STORES.tombstones, [ix, s.seg], encodeIds(union(s.tombstones, Uint32Array.from(adds).sort())));

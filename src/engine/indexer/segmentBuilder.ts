@@ -8,13 +8,13 @@ import { encodeFacetColumn, type FacetColumn } from '../storage/facetCodec.ts';
 import { walkDocument, type LeafValue } from '../documents/flatten.ts';
 import type { FieldsMap } from '../indexes/fieldsMap.ts';
 import type { FieldRuleCache } from '../indexes/fieldRules.ts';
-import type { SegmentRecord } from '../indexes/indexRecords.ts';
+import { POSTING_BLOCK_BYTES, type SegmentRecord } from '../indexes/indexRecords.ts';
 import type { Analyzer } from '../text/types.ts';
 import { normalizeFacetValue } from '../text/analyzer.ts';
 import type { Document } from '../types/indexes.ts';
 import { EngineError } from '../../errors/engineError.ts';
 
-export const SEGMENT_RECORD_VERSION = 1;
+export const SEGMENT_RECORD_VERSION = 2;
 export const GEO_FIELD = '_geo';
 
 class WordAcc {
@@ -53,8 +53,8 @@ function geoNumber(v: unknown): number | undefined {
 
 export interface BuiltSegment {
   record: SegmentRecord;
-  /** [word, encoded posting], words ascending */
-  postings: [string, Uint8Array][];
+  /** posting blocks, in block number order */
+  blocks: Uint8Array[];
   /** [fid, encoded facet column] */
   facets: [number, Uint8Array][];
   /** total encoded bytes, for progress and stats */
@@ -111,9 +111,8 @@ export class SegmentBuilder {
       const start = prev === undefined ? 0 : prev + 8;
       if (start > 65535) return;
       currentOcc = packOccurrence(fid, 0);
-      const last = analyzer.indexWords(text, emit, start, localesFor?.(path));
-      // An array element starts 8 positions after the previous element's last word; empty values move nothing.
-      if (last >= start) lastPosition.set(fid, last);
+      // Meilisearch's per-field cursor: the next array element starts 8 after the last word emitted.
+      lastPosition.set(fid, analyzer.indexValue(text, emit, start, localesFor?.(path)));
     };
     const field = (path: string, value: unknown) => {
       const fid = fields.idOrInsert(path);
@@ -176,16 +175,39 @@ export class SegmentBuilder {
   build(seg: number, createdAt: string): BuiltSegment {
     // Words in UTF-16 code unit order (JS native), the order every dictionary lookup assumes.
     const wordList = [...this.words.keys()].sort();
-    const postings: [string, Uint8Array][] = [];
-    const wordDocCounts = new Uint32Array(wordList.length);
+    const n = wordList.length;
+    const wordDocCounts = new Uint32Array(n);
+    const wordBlocks = new Uint32Array(n);
+    const wordOffsets = new Uint32Array(n);
+    const wordLengths = new Uint32Array(n);
+    const blocks: Uint8Array[] = [];
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      const block = new Uint8Array(pendingBytes);
+      let o = 0;
+      for (const p of pending) {
+        block.set(p, o);
+        o += p.length;
+      }
+      blocks.push(block);
+      pending = [];
+      pendingBytes = 0;
+    };
     let bytes = 0;
     wordList.forEach((w, i) => {
       const acc = this.words.get(w)!;
       const enc = encodePosting(acc.docs, acc.counts, acc.occ);
-      postings.push([w, enc]);
+      if (pendingBytes > 0 && pendingBytes + enc.length > POSTING_BLOCK_BYTES) flush();
       wordDocCounts[i] = acc.docs.length;
-      bytes += enc.length + w.length;
+      wordBlocks[i] = blocks.length;
+      wordOffsets[i] = pendingBytes;
+      wordLengths[i] = enc.length;
+      pending.push(enc);
+      pendingBytes += enc.length;
+      bytes += enc.length;
     });
+    if (pendingBytes > 0) flush();
     const facets: [number, Uint8Array][] = [];
     for (const [fid, acc] of this.facets) {
       const enc = encodeFacetColumn(facetColumn(acc));
@@ -198,9 +220,13 @@ export class SegmentBuilder {
       docs: encodeIds(this.docs),
       words: wordList.join('\u0000'),
       wordDocCounts,
+      wordBlocks,
+      wordOffsets,
+      wordLengths,
+      blockCount: blocks.length,
       createdAt,
     };
-    return { record, postings, facets, bytes };
+    return { record, blocks, facets, bytes };
   }
 }
 

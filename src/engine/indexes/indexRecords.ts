@@ -28,20 +28,31 @@ export interface SegmentsRecord {
   live: number[];
 }
 
-/** `segments` [ix, seg]. */
+/**
+ * `segments` [ix, seg]: the segment's dictionary and where each word's posting lives. Postings are packed in
+ * blocks (`postings` [ix, seg, block]) of about {@link POSTING_BLOCK_BYTES}; word i's posting is
+ * `block[wordBlocks[i]].subarray(wordOffsets[i], wordOffsets[i] + wordLengths[i])`.
+ */
 export interface SegmentRecord {
   v: number;
   seg: number;
   /** sorted doc ids indexed in this segment (some may be tombstoned since) */
   docs: Uint8Array;
-  /** sorted words of the segment, joined by NUL */
+  /** sorted words of the segment (UTF-16 code unit order), joined by NUL */
   words: string;
-  /** word → number of documents, parallel to `words` (for frequency-based decisions without reading postings) */
+  /** documents per word, parallel to `words` */
   wordDocCounts: Uint32Array;
+  wordBlocks: Uint32Array;
+  wordOffsets: Uint32Array;
+  wordLengths: Uint32Array;
+  blockCount: number;
   createdAt: string;
 }
 
-/** `documents` [ix, docid]. */
+/** Target size of a posting block: big enough to keep record counts low, small enough to read for one word. */
+export const POSTING_BLOCK_BYTES = 64 * 1024;
+
+/** A stored document, parsed. */
 export interface DocumentRecord {
   /** external id (canonical string) */
   id: string;

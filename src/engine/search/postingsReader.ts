@@ -39,38 +39,52 @@ export class PostingsReader {
     return `${this.state.ix}/${seg.seg}/w/${word}`;
   }
 
-  /** Loads the postings of `words` (one read transaction for everything not cached). */
+  /** Loads the postings of `words`: one read transaction for every posting block not cached. */
   async load(words: Iterable<string>): Promise<void> {
-    const todo: { seg: LoadedSegment; word: string }[] = [];
+    const ix = this.state.ix;
     const wanted: string[] = [];
+    const needBlocks = new Map<string, { seg: LoadedSegment; block: number }>();
     for (const word of new Set(words)) {
       if (this.merged.has(word)) continue;
       wanted.push(word);
       for (const seg of this.state.segments) {
-        if (seg.hasWord(word) && this.cache.get(this.key(seg, word)) === undefined) todo.push({ seg, word });
+        const i = seg.wordIndex(word);
+        if (i < 0 || this.cache.get(this.key(seg, word)) !== undefined) continue;
+        const block = seg.record.wordBlocks[i];
+        const bkey = `${ix}/${seg.seg}/b/${block}`;
+        if (this.cache.get(bkey) === undefined) needBlocks.set(bkey, { seg, block });
       }
     }
-    if (todo.length) {
-      const ix = this.state.ix;
+    const fetched = new Map<string, Uint8Array>();
+    if (needBlocks.size) {
+      const list = [...needBlocks.entries()];
       const values = await this.store.read([STORES.postings], (tx) =>
-        tx.getMany<Uint8Array>(STORES.postings, todo.map(({ seg, word }) => [ix, seg.seg, word])),
+        tx.getMany<Uint8Array>(STORES.postings, list.map(([, { seg, block }]) => [ix, seg.seg, block])),
       );
       values.forEach((bytes, i) => {
         if (!bytes) throw new StaleIndexState();
-        const p = decodePosting(bytes);
-        this.cache.set(this.key(todo[i].seg, todo[i].word), p, postingBytes(p));
+        fetched.set(list[i][0], bytes);
+        this.cache.set(list[i][0], bytes, bytes.length + 64);
       });
     }
     for (const word of wanted) {
       const parts: Posting[] = [];
       for (const seg of this.state.segments) {
-        if (!seg.hasWord(word)) continue;
+        const i = seg.wordIndex(word);
+        if (i < 0) continue;
         let p = this.cache.get<Posting>(this.key(seg, word));
         if (!p) {
-          // Evicted between the read and now (tiny cache): read this one alone.
-          const bytes = await this.store.read([STORES.postings], (tx) => tx.get<Uint8Array>(STORES.postings, [this.state.ix, seg.seg, word]));
-          if (!bytes) throw new StaleIndexState();
-          p = decodePosting(bytes);
+          const block = seg.record.wordBlocks[i];
+          const bkey = `${ix}/${seg.seg}/b/${block}`;
+          let bytes = fetched.get(bkey) ?? this.cache.get<Uint8Array>(bkey);
+          if (!bytes) {
+            // Evicted meanwhile (tiny cache): read this block alone.
+            bytes = await this.store.read([STORES.postings], (tx) => tx.get<Uint8Array>(STORES.postings, [ix, seg.seg, block]));
+            if (!bytes) throw new StaleIndexState();
+          }
+          const off = seg.record.wordOffsets[i];
+          p = decodePosting(bytes.subarray(off, off + seg.record.wordLengths[i]));
+          this.cache.set(this.key(seg, word), p, postingBytes(p));
         }
         const tomb = seg.tombstones;
         parts.push(tomb.length ? filterPosting(p, (d) => !has(tomb, d)) : p);
@@ -83,7 +97,7 @@ export class PostingsReader {
   posting(word: string): Posting {
     const p = this.merged.get(word);
     if (!p) {
-      if (this.state.segments.some((s) => s.hasWord(word))) throw new EngineError('internal', `Posting of \`${word}\` was not loaded.`);
+      if (this.state.segments.some((seg) => seg.hasWord(word))) throw new EngineError('internal', `Posting of \`${word}\` was not loaded.`);
       return EMPTY_POSTING;
     }
     return p;

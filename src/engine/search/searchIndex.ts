@@ -9,6 +9,7 @@ import type { DocumentRecord } from '../indexes/indexRecords.ts';
 import type { Document } from '../types/indexes.ts';
 import type { Hit, SearchResponse } from '../types/search.ts';
 import { selectFields } from '../documents/selectFields.ts';
+import { parseStored, readStoredDocs } from '../documents/documentStore.ts';
 import { VECTORS_FIELD } from '../documents/flatten.ts';
 import { coversPath } from '../indexes/fieldRules.ts';
 import { uuidV7 } from '../util/uuid.ts';
@@ -27,13 +28,13 @@ export function retrievedSelectors(displayed: readonly string[], toRetrieve: rea
   return toRetrieve!.filter((r) => displayed.some((d) => coversPath(d, r) || coversPath(r, d)));
 }
 
+/** Stored documents of `docids`, parsed, in the given order (a missing one means the index changed meanwhile). */
 export async function readDocuments(ctx: EngineContext, state: IndexState, docids: readonly number[]): Promise<DocumentRecord[]> {
-  const recs = await ctx.store.read([STORES.documents], (tx) =>
-    tx.getMany<DocumentRecord>(STORES.documents, docids.map((d) => [state.ix, d])),
-  );
-  return recs.map((r) => {
+  const recs = await ctx.store.read([STORES.documents], (tx) => readStoredDocs(tx, state.ix, docids));
+  return docids.map((d) => {
+    const r = recs.get(d);
     if (!r) throw new StaleIndexState();
-    return r;
+    return { id: r.id, doc: parseStored(r), size: r.size };
   });
 }
 

@@ -219,6 +219,7 @@ export class Scheduler {
     const finishedAt = ctx.now().toISOString();
     const staged: [number, number][] = [];
     for (const w of outcome.writers ?? []) for (const seg of w.staged) staged.push([w.ix, seg]);
+    for (const w of outcome.writers ?? []) await w.prepareCommit();
     return ctx.store.write(ALL_STORES, async (tx) => {
       for (const w of outcome.writers ?? []) w.commit(tx);
       if (outcome.commit) await outcome.commit(tx);

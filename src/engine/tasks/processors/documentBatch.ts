@@ -12,6 +12,7 @@ import { inferPrimaryKey, primaryKeyAlreadyExists } from '../../documents/primar
 import { documentFieldPaths } from '../../documents/flatten.ts';
 import { isPlainObject } from '../../validation/jsonValidation.ts';
 import type { DocumentRecord } from '../../indexes/indexRecords.ts';
+import { lookupExternalIds, parseStored, readStoredDocs } from '../../documents/documentStore.ts';
 import type { DocToIndex, IndexWriter } from '../../indexer/indexWriter.ts';
 import { failedDetails } from '../taskDetails.ts';
 import type { TaskRecord } from '../taskRecord.ts';
@@ -66,10 +67,8 @@ class ChangeSet {
       return;
     }
     const ix = this.writer.ix;
-    const found = await this.writer.store.read([STORES.externalIds], (tx) =>
-      tx.getMany<number>(STORES.externalIds, missing.map((id) => [ix, id])),
-    );
-    missing.forEach((id, i) => this.stored.set(id, found[i]));
+    const found = await this.writer.store.read([STORES.externalIds], (tx) => lookupExternalIds(tx, ix, missing));
+    for (const id of missing) this.stored.set(id, found.get(id));
   }
 
   storedDocid(id: string): number | undefined {
@@ -86,11 +85,9 @@ class ChangeSet {
   async storedDocuments(ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
     const docids = ids.map((id) => this.stored.get(id)).filter((d): d is number => d !== undefined);
     const ix = this.writer.ix;
-    const recs = await this.writer.store.read([STORES.documents], (tx) =>
-      tx.getMany<DocumentRecord>(STORES.documents, docids.map((d) => [ix, d])),
-    );
+    const recs = await this.writer.store.read([STORES.documents], (tx) => readStoredDocs(tx, ix, docids));
     const out = new Map<string, DocumentRecord>();
-    for (const r of recs) if (r) out.set(r.id, r);
+    for (const r of recs.values()) out.set(r.id, { id: r.id, doc: parseStored(r), size: r.size });
     return out;
   }
 
@@ -179,7 +176,7 @@ async function finalize(run: BatchRun, changes: ChangeSet, writer: IndexWriter):
       writer.stats.numberOfDocuments--;
     }
     if (p.doc === null) {
-      if (storedDocid !== undefined) writer.idChanges.set(id, null);
+      if (storedDocid !== undefined) writer.changes.setId(id, null);
       continue;
     }
     let docid: number;
@@ -188,10 +185,11 @@ async function finalize(run: BatchRun, changes: ChangeSet, writer: IndexWriter):
       writer.docids.add(docid);
     } else {
       docid = writer.docids.allocate();
-      writer.idChanges.set(id, docid);
+      writer.changes.setId(id, docid);
     }
-    const size = utf8Length(JSON.stringify(p.doc));
-    writer.docChanges.set(docid, { id, doc: p.doc, size });
+    const json = JSON.stringify(p.doc);
+    const size = utf8Length(json);
+    writer.changes.setDoc(docid, { id, json, size });
     writer.countFields(p.paths, 1);
     writer.stats.rawDocumentDbSize += size;
     writer.stats.numberOfDocuments++;
@@ -228,7 +226,7 @@ export async function processDocumentBatch(run: BatchRun, indexUid: string): Pro
         writer!.cleared = true;
         writer!.dropAllSegments();
         writer!.docids.clear();
-        writer!.docChanges.clear();
+        writer!.changes.clear();
         writer!.stats = { numberOfDocuments: 0, rawDocumentDbSize: 0, fieldDistribution: {} };
         changes!.pending.clear();
         changes!.forgetStored();

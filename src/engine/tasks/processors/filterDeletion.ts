@@ -1,7 +1,7 @@
 /** Deletion of the documents matching a filter (processed alone, on the committed state). */
 import { EngineError, toEngineError } from '../../../errors/engineError.ts';
 import { STORES } from '../../storage/schema.ts';
-import type { DocumentRecord } from '../../indexes/indexRecords.ts';
+import { parseStored, readStoredDocs } from '../../documents/documentStore.ts';
 import { documentFieldPaths } from '../../documents/flatten.ts';
 import { checkFilterable, parseFilter } from '../../search/filter/index.ts';
 import { evaluateFilter } from '../../search/filterEval.ts';
@@ -32,12 +32,13 @@ export async function processFilterDeletion(run: BatchRun): Promise<BatchOutcome
       for (let i = 0; i < docids.length; i += 2000) {
         run.checkpoint();
         const slice = Array.from(docids.subarray(i, i + 2000));
-        const recs = await run.ctx.store.read([STORES.documents], (tx) => tx.getMany<DocumentRecord>(STORES.documents, slice.map((d) => [state.ix, d])));
-        recs.forEach((rec, j) => {
+        const recs = await run.ctx.store.read([STORES.documents], (tx) => readStoredDocs(tx, state.ix, slice));
+        slice.forEach((docid) => {
+          const rec = recs.get(docid);
           if (!rec) return;
-          writer.removeDocid(slice[j]);
-          writer.idChanges.set(rec.id, null);
-          writer.countFields(documentFieldPaths(rec.doc), -1);
+          writer.removeDocid(docid);
+          writer.changes.setId(rec.id, null);
+          writer.countFields(documentFieldPaths(parseStored(rec)), -1);
           writer.stats.rawDocumentDbSize -= rec.size;
           writer.stats.numberOfDocuments--;
           deleted++;

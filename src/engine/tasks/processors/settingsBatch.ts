@@ -2,30 +2,37 @@
 import { toEngineError } from '../../../errors/engineError.ts';
 import { STORES } from '../../storage/schema.ts';
 import { applySettingsUpdate, checkSettingsForProcessing, needsReindex } from '../../settings/applySettings.ts';
-import type { DocumentRecord } from '../../indexes/indexRecords.ts';
+import { DOC_BLOCK, type DocBlock } from '../../documents/documentStore.ts';
 import { SEGMENT_CHUNK_DOCS, type DocToIndex, type IndexWriter } from '../../indexer/indexWriter.ts';
 import { indexNotFound } from '../../indexes/indexUid.ts';
 import { BatchAborted, failed, succeeded, type BatchOutcome, type BatchRun, type TaskResult } from '../batch.ts';
 import { openIndexWriter } from './openIndexWriter.ts';
 
-/** Re-indexes every stored document of the writer's index into fresh segments, chunk by chunk. */
+/** Re-indexes every stored document of the writer's index into fresh segments, block by block. */
 export async function reindexAll(run: BatchRun, writer: IndexWriter): Promise<void> {
   writer.dropAllSegments();
   const ix = writer.ix;
   const total = writer.stats.numberOfDocuments;
+  const blocksPerRead = Math.ceil(SEGMENT_CHUNK_DOCS / DOC_BLOCK);
   let done = 0;
   let after: number | undefined;
   for (;;) {
     run.checkpoint();
     const lower = after === undefined ? [ix] : [ix, after];
     const entries = await writer.store.read([STORES.documents], (tx) =>
-      tx.entries<DocumentRecord>(STORES.documents, { range: { lower, upper: [ix, []], lowerOpen: after !== undefined }, limit: SEGMENT_CHUNK_DOCS }),
+      tx.entries<DocBlock>(STORES.documents, { range: { lower, upper: [ix, []], lowerOpen: after !== undefined }, limit: blocksPerRead }),
     );
     if (entries.length === 0) break;
-    const docs: DocToIndex[] = entries.map(([key, rec]) => ({ docid: (key as number[])[1], id: rec.id, doc: rec.doc }));
+    const docs: DocToIndex[] = [];
+    for (const [key, block] of entries) {
+      const b = (key as number[])[1];
+      block.docs.forEach((json, slot) => {
+        if (json !== null) docs.push({ docid: b * DOC_BLOCK + slot, id: block.ids[slot]!, doc: JSON.parse(json) });
+      });
+    }
     await writer.indexDocuments(docs);
     done += docs.length;
-    after = docs[docs.length - 1].docid;
+    after = (entries[entries.length - 1][0] as number[])[1];
     run.progress({ currentStep: 'reindexing documents', finished: done, total });
   }
 }

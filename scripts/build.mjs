@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Builds the library into dist/ (ES modules + .d.ts) and the demo into demo-dist/.
+// The worker is bundled inline into dist/index.js (see src/client/spawnWorker.ts).
+import { build } from 'vite';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv[2]; // 'lib' | 'demo' | undefined (both)
+
+if (only !== 'demo') {
+  rmSync(resolve(root, 'dist'), { recursive: true, force: true });
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    worker: { format: 'es' },
+    build: {
+      outDir: resolve(root, 'dist'),
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      lib: {
+        entry: {
+          index: resolve(root, 'src/index.ts'),
+          engine: resolve(root, 'src/engine.ts'),
+        },
+        formats: ['es'],
+      },
+      rollupOptions: {
+        // Page/Node entries import their dependencies; the inline worker bundles its own copy.
+        external: ['idb', 'comlink', 'fflate', 'modern-tar'],
+      },
+    },
+  });
+  execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', resolve(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  console.log('library → dist/');
+}
+
+if (only !== 'lib') {
+  await build({ root: resolve(root, 'demo'), configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
+  console.log('demo → demo-dist/');
+}

@@ -1,0 +1,123 @@
+/**
+ * The page API: `createClient()` starts a module Web Worker running the engine over IndexedDB and returns an
+ * async client with the same methods as the engine (and the official `meilisearch` client).
+ */
+import * as Comlink from 'comlink';
+import type { Engine, EnqueuedTaskPromise } from '../engine/engine.ts';
+import type { Index } from '../engine/indexHandle.ts';
+import type { EnqueuedTask, Task, WaitOptions } from '../engine/types/tasks.ts';
+import type { DocumentOptions } from '../engine/types/indexes.ts';
+import { ENGINE_METHODS, ENGINE_WRITE_METHODS, INDEX_METHODS, INDEX_WRITE_METHODS, type EngineMethod, type IndexMethod } from '../shared/methods.ts';
+import { registerTransferHandlers } from '../shared/transferHandlers.ts';
+import type { WorkerApi } from '../worker/workerApi.ts';
+import { spawnEngineWorker } from './spawnWorker.ts';
+
+export interface ClientOptions {
+  /** Engine name: one IndexedDB database per name. Default `pocketsearch`. */
+  name?: string;
+  /** Bring your own worker (e.g. under a strict CSP); it must run pocketsearch's worker entry. */
+  worker?: Worker;
+  /** Bound of the worker's postings cache in bytes. */
+  cacheBytes?: number;
+  /** Ask the browser to keep this origin's storage (`navigator.storage.persist()`). */
+  persist?: boolean;
+}
+
+type AnyFn = (...args: never[]) => unknown;
+type Promised<F> = F extends (...args: infer A) => infer R ? (...args: A) => R extends EnqueuedTaskPromise ? EnqueuedTaskPromise : R extends Promise<unknown> ? R : Promise<R> : never;
+
+/** An index handle on the page: every method of the engine's {@link Index}, forwarded to the worker. */
+export type ClientIndex<T extends Record<string, unknown> = Record<string, unknown>> = { readonly uid: string } & {
+  [K in IndexMethod]: Index<T>[K] extends AnyFn ? Promised<Index<T>[K]> : never;
+} & {
+  fetchPrimaryKey(): Promise<string | undefined>;
+  addDocumentsInBatches(documents: T[], batchSize?: number, options?: DocumentOptions): EnqueuedTaskPromise[];
+  updateDocumentsInBatches(documents: Partial<T>[], batchSize?: number, options?: DocumentOptions): EnqueuedTaskPromise[];
+};
+
+/** The page client. */
+export type PocketClient = {
+  [K in EngineMethod]: Engine[K] extends AnyFn ? Promised<Engine[K]> : never;
+} & {
+  index<T extends Record<string, unknown> = Record<string, unknown>>(uid: string): ClientIndex<T>;
+  /** pocketsearch's version running in the worker. */
+  readonly engineVersion: string;
+  /** Kills the worker at once (unfinished tasks resume at the next start). */
+  terminate(): void;
+  /** Stops the engine after the current batch, then the worker. */
+  close(): Promise<void>;
+};
+
+/**
+ * Starts pocketsearch in a Web Worker.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from 'pocketsearch';
+ * const client = await createClient({ name: 'my-app' });
+ * await client.index('movies').addDocuments(movies).waitTask();
+ * const { hits } = await client.index('movies').search('star wars', { limit: 5 });
+ * ```
+ */
+export async function createClient(options: ClientOptions = {}): Promise<PocketClient> {
+  registerTransferHandlers();
+  const worker = options.worker ?? spawnEngineWorker();
+  const remote = Comlink.wrap<WorkerApi>(worker);
+  let init;
+  try {
+    init = await remote.init({ name: options.name ?? 'pocketsearch', cacheBytes: options.cacheBytes });
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  }
+  if (options.persist && typeof navigator !== 'undefined' && navigator.storage?.persist) await navigator.storage.persist().catch(() => false);
+
+  const waitForTask = (uid: number, opts?: WaitOptions) => remote.engineCall('waitForTask', [uid, opts]) as Promise<Task>;
+  const enqueued = (p: Promise<unknown>): EnqueuedTaskPromise => {
+    const out = p as EnqueuedTaskPromise;
+    out.waitTask = (opts?: WaitOptions) => (p as Promise<EnqueuedTask>).then((t) => waitForTask(t.taskUid, opts));
+    return out;
+  };
+
+  const client: Record<string, unknown> = {
+    engineVersion: init.engineVersion,
+    terminate: () => worker.terminate(),
+    close: async () => {
+      await remote.close();
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+    index: (uid: string) => makeIndex(uid),
+  };
+  for (const m of ENGINE_METHODS) {
+    client[m] = (...args: unknown[]) => {
+      const p = remote.engineCall(m, args);
+      return ENGINE_WRITE_METHODS.has(m) ? enqueued(p) : p;
+    };
+  }
+
+  function makeIndex(uid: string): ClientIndex {
+    const idx: Record<string, unknown> = { uid };
+    for (const m of INDEX_METHODS) {
+      idx[m] = (...args: unknown[]) => {
+        const p = remote.indexCall(uid, m, args);
+        return INDEX_WRITE_METHODS.has(m) ? enqueued(p) : p;
+      };
+    }
+    const self = idx as ClientIndex;
+    idx.fetchPrimaryKey = async () => (await self.getRawInfo()).primaryKey ?? undefined;
+    idx.addDocumentsInBatches = (docs: Record<string, unknown>[], size = 1000, o?: DocumentOptions) => {
+      const out: EnqueuedTaskPromise[] = [];
+      for (let i = 0; i < docs.length; i += size) out.push(self.addDocuments(docs.slice(i, i + size), o));
+      return out;
+    };
+    idx.updateDocumentsInBatches = (docs: Record<string, unknown>[], size = 1000, o?: DocumentOptions) => {
+      const out: EnqueuedTaskPromise[] = [];
+      for (let i = 0; i < docs.length; i += size) out.push(self.updateDocuments(docs.slice(i, i + size), o));
+      return out;
+    };
+    return self;
+  }
+
+  return client as PocketClient;
+}

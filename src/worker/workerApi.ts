@@ -1,0 +1,51 @@
+/**
+ * What the worker exposes through Comlink: engine start-up and two dispatchers over whitelisted methods.
+ * Kept free of `self` so it can be unit-tested without a Worker.
+ */
+import { EngineError } from '../errors/engineError.ts';
+import { createEngine, type Engine } from '../engine/engine.ts';
+import { ENGINE_METHODS, INDEX_METHODS, type EngineMethod, type IndexMethod } from '../shared/methods.ts';
+import { ENGINE_VERSION } from '../version.ts';
+
+export interface WorkerInitOptions {
+  /** IndexedDB database name. */
+  name: string;
+  storage?: 'indexeddb' | 'memory';
+  cacheBytes?: number;
+}
+
+export interface WorkerInitResult {
+  engineVersion: string;
+}
+
+export class WorkerApi {
+  private engine: Engine | null = null;
+
+  async init(options: WorkerInitOptions): Promise<WorkerInitResult> {
+    if (this.engine) throw new EngineError('internal', 'The worker engine is already started.');
+    this.engine = await createEngine({ storage: options.storage ?? 'indexeddb', name: options.name, cacheBytes: options.cacheBytes });
+    return { engineVersion: ENGINE_VERSION };
+  }
+
+  private get e(): Engine {
+    if (!this.engine) throw new EngineError('internal', 'The worker engine is not started.');
+    return this.engine;
+  }
+
+  async engineCall(method: EngineMethod, args: unknown[]): Promise<unknown> {
+    if (!(ENGINE_METHODS as readonly string[]).includes(method)) throw new EngineError('bad_request', `Unknown engine method \`${String(method)}\`.`);
+    const fn = (this.e as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
+    return await fn.apply(this.e, args);
+  }
+
+  async indexCall(uid: string, method: IndexMethod, args: unknown[]): Promise<unknown> {
+    if (!(INDEX_METHODS as readonly string[]).includes(method)) throw new EngineError('bad_request', `Unknown index method \`${String(method)}\`.`);
+    const index = this.e.index(uid) as unknown as Record<string, (...a: unknown[]) => unknown>;
+    return await index[method].apply(index, args);
+  }
+
+  async close(): Promise<void> {
+    await this.engine?.close();
+    this.engine = null;
+  }
+}
