@@ -3,6 +3,7 @@
  * documents, a task of every kind (one of them the dump being written), batches, enqueued additions.
  */
 import { isoDuration, type TaskKind, type TaskRecord } from '../../../src/engine/tasks/taskRecord.ts';
+import type { SettingsUpdate } from '../../../src/engine/types/settings.ts';
 import type { Batch, BatchStats, TaskDetails, TaskStatus } from '../../../src/engine/types/tasks.ts';
 import { MemoryDumpEngine } from './memoryDumpEngine.ts';
 
@@ -36,9 +37,9 @@ function t(
   };
 }
 
-const movieSettings = { rankingRules: ['words', 'typo', 'release_date:desc'], filterableAttributes: ['genres', { attributePatterns: ['year'], features: { facetSearch: true } }] };
+const movieSettings: SettingsUpdate = { rankingRules: ['words', 'typo', 'release_date:desc'], filterableAttributes: ['genres', { attributePatterns: ['year'], features: { facetSearch: true } }] };
 /** A settings update with a reset (`null`), as a task carries it. */
-const settingsTask = { ...movieSettings, stopWords: null };
+const settingsTask: SettingsUpdate = { ...movieSettings, stopWords: null };
 
 /** Every task kind, in uid order. Task {@link DUMP_TASK_UID} is the processing dump. */
 export function sampleTasks(): TaskRecord[] {
@@ -84,7 +85,7 @@ export function sampleEngine(): MemoryDumpEngine {
     ['2', { id: 2, title: 'Wonder Woman 🦸', genres: ['Action'], year: 2017, poster: 'https://example.com/ww.jpg' }],
     ['tt-3', { id: 'tt-3', title: 'Le fabuleux destin d’Amélie Poulain', year: 2001, rating: 8.3, adult: false }],
   ]);
-  e.indexMap.set('movies', { index: { uid: 'movies', primaryKey: 'id', createdAt: '2025-01-01T10:00:01.5Z', updatedAt: '2025-01-01T10:07:02.5Z' }, settings: movieSettings as never, docs: movies });
+  e.indexMap.set('movies', { index: { uid: 'movies', primaryKey: 'id', createdAt: '2025-01-01T10:00:01.5Z', updatedAt: '2025-01-01T10:07:02.5Z' }, settings: movieSettings, docs: movies });
   e.indexMap.set('books', { index: { uid: 'books', primaryKey: null, createdAt: '2025-01-01T10:08:00Z', updatedAt: '2025-01-01T10:08:00Z' }, settings: {}, docs: new Map() });
   e.indexMap.set(LONG_UID, { index: { uid: LONG_UID, primaryKey: 'key', createdAt: '2025-01-01T10:09:00Z', updatedAt: '2025-01-01T10:09:00Z' }, settings: {}, docs: new Map([['k1', { key: 'k1' }]]) });
   for (const record of sampleTasks()) {
