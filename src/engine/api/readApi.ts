@@ -11,7 +11,7 @@ import { canonicalDocumentId, invalidIdMessage } from '../documents/documentId.t
 import { lookupExternalIds } from '../documents/documentStore.ts';
 import { compareUtf8 } from '../storage/byteCodec.ts';
 import { expectPositiveInteger, expectStringArray, checkKnownFields, isPlainObject, typeError } from '../validation/jsonValidation.ts';
-import { readDocuments, shapeDocument } from '../search/searchIndex.ts';
+import { readDocuments, shapeDocument } from '../search/documentShape.ts';
 import { matchesTask, parsePagination, parseTaskFilter } from '../tasks/taskFilters.ts';
 import { taskView, type TaskRecord } from '../tasks/taskRecord.ts';
 import type { Scheduler } from '../tasks/scheduler.ts';

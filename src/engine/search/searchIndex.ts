@@ -1,79 +1,66 @@
 /**
- * Search in one index: query → candidates → ranking → page → hits. The response has Meilisearch's shape
- * (spec §1.3). Retries once if a concurrent commit replaced the segments being read.
+ * Search in one index, wiring the stages of `pipeline.ts`: plan → universe (filter) → query → ranking →
+ * facets → hits. Retries when a concurrent commit replaced the segments being read.
  */
-import { STORES } from '../storage/schema.ts';
 import type { EngineContext } from '../engineContext.ts';
 import type { IndexState } from '../indexes/indexState.ts';
-import type { DocumentRecord } from '../indexes/indexRecords.ts';
-import type { Document } from '../types/indexes.ts';
-import type { Hit, SearchResponse } from '../types/search.ts';
-import { selectFields } from '../documents/selectFields.ts';
-import { parseStored, readStoredDocs } from '../documents/documentStore.ts';
-import { VECTORS_FIELD } from '../documents/flatten.ts';
-import { coversPath } from '../indexes/fieldRules.ts';
+import type { SearchResponse } from '../types/search.ts';
 import { uuidV7 } from '../util/uuid.ts';
 import { PostingsReader, StaleIndexState } from './postingsReader.ts';
 import type { ResolvedSearchParams } from './searchParams.ts';
 import { pageWindow, paginationFields } from './pagination.ts';
-import { parseBasicQuery } from './query/basicQuery.ts';
-import { rankBasic } from './ranking/basicRanking.ts';
-
-/** Attribute selectors of returned hits: attributesToRetrieve ∩ displayedAttributes (null = every field). */
-export function retrievedSelectors(displayed: readonly string[], toRetrieve: readonly string[] | null): string[] | null {
-  const displayAll = displayed.includes('*');
-  const retrieveAll = toRetrieve === null || toRetrieve.includes('*');
-  if (displayAll) return retrieveAll ? null : [...toRetrieve!];
-  if (retrieveAll) return [...displayed];
-  return toRetrieve!.filter((r) => displayed.some((d) => coversPath(d, r) || coversPath(r, d)));
-}
-
-/** Stored documents of `docids`, parsed, in the given order (a missing one means the index changed meanwhile). */
-export async function readDocuments(ctx: EngineContext, state: IndexState, docids: readonly number[]): Promise<DocumentRecord[]> {
-  const recs = await ctx.store.read([STORES.documents], (tx) => readStoredDocs(tx, state.ix, docids));
-  return docids.map((d) => {
-    const r = recs.get(d);
-    if (!r) throw new StaleIndexState();
-    return { id: r.id, doc: parseStored(r), size: r.size };
-  });
-}
-
-/** A stored document shaped for output: selected fields, keys in field-id order, vectors hidden unless asked. */
-export function shapeDocument(state: IndexState, doc: Document, selectors: readonly string[] | null, withVectors = false): Document {
-  const order = (k: string) => state.fields.id(k) ?? Number.MAX_SAFE_INTEGER;
-  const out = selectFields(doc, selectors, order);
-  if (!withVectors) delete out[VECTORS_FIELD];
-  return out;
-}
+import { readDocuments } from './documentShape.ts';
+import { prepareFilter } from './filters/prepareFilter.ts';
+import { evaluateFilter } from './filters/evaluateFilter.ts';
+import { createSortSource, parseSortParam } from './sort/sortSource.ts';
+import { createDistinctSource, resolveDistinct } from './facets/distinct.ts';
+import { computeFacetDistribution, resolveFacets } from './facets/facetDistribution.ts';
+import { formatHits } from './format/formatHits.ts';
+import { parseQuery } from './query/parseQuery.ts';
+import { rankDocuments } from './ranking/rankDocuments.ts';
 
 async function runSearch(ctx: EngineContext, state: IndexState, p: ResolvedSearchParams, started: number): Promise<SearchResponse> {
   const settings = state.settings;
   const maxTotalHits = settings.pagination.maxTotalHits;
   const window = pageWindow(p, maxTotalHits);
-  const universe = state.liveDocs();
-  const need = window.offset + window.limit;
-  const q = p.q ?? '';
-  const terms = q.trim() === '' ? [] : parseBasicQuery(state.analyzer(), q, settings.prefixSearch !== 'disabled');
-  let ranked: number[];
-  let total: number;
-  if (terms.length === 0) {
-    total = universe.length;
-    ranked = Array.from(universe.subarray(0, need));
-  } else {
-    const reader = new PostingsReader(ctx.store, state, ctx.postings);
-    ({ ranked, total } = await rankBasic(reader, state.dictionary(), terms, universe, need));
-  }
-  const page = ranked.slice(window.offset, need);
-  const selectors = retrievedSelectors(settings.displayedAttributes, p.attributesToRetrieve);
-  const docs = await readDocuments(ctx, state, page);
-  const hits: Hit[] = docs.map((r) => shapeDocument(state, r.doc, selectors, p.retrieveVectors));
+  // Plan: everything that can be rejected is checked before reading postings.
+  const filter = prepareFilter(state, p.filter, 'invalid_search_filter');
+  const sort = parseSortParam(state, p.sort, 'invalid_search_sort');
+  const distinct = resolveDistinct(state, p.distinct);
+  const facets = resolveFacets(state, p.facets);
+  const reader = new PostingsReader(ctx.store, state, ctx.postings);
+  const universe = filter ? await evaluateFilter(reader, state, filter) : state.liveDocs();
+  const query = parseQuery(state, p);
+  const ranking = await rankDocuments({
+    ctx,
+    state,
+    reader,
+    params: p,
+    query,
+    universe,
+    sort,
+    sortSource: createSortSource(reader, state),
+    distinct,
+    distinctSource: distinct ? createDistinctSource(reader, state, distinct) : null,
+    offset: window.offset,
+    limit: window.limit,
+    exhaustive: window.finite,
+  });
+  const facetResult = facets ? await computeFacetDistribution(reader, state, ranking.candidates, facets) : null;
+  const docs = await readDocuments(ctx, state, ranking.page.map((h) => h.docid));
+  const hits = formatHits(state, docs, ranking.page, p, query?.matchingWords ?? null);
   const response: SearchResponse = {
     hits,
-    query: q,
-    processingTimeMs: Math.round(performance.now() - started),
-    ...paginationFields(window, p, total, maxTotalHits),
+    query: p.q ?? '',
+    processingTimeMs: 0,
+    ...paginationFields(window, p, ranking.totalHits, maxTotalHits),
   };
+  if (facetResult) {
+    response.facetDistribution = facetResult.facetDistribution;
+    response.facetStats = facetResult.facetStats;
+  }
   response.requestUid = uuidV7();
+  response.processingTimeMs = Math.round(performance.now() - started);
   return response;
 }
 

@@ -4,7 +4,7 @@ import { STORES } from '../../storage/schema.ts';
 import { parseStored, readStoredDocs } from '../../documents/documentStore.ts';
 import { documentFieldPaths } from '../../documents/flatten.ts';
 import { checkFilterable, parseFilter } from '../../search/filter/index.ts';
-import { evaluateFilter } from '../../search/filterEval.ts';
+import { evaluateFilter } from '../../search/filters/evaluateFilter.ts';
 import { PostingsReader } from '../../search/postingsReader.ts';
 import { indexNotFound } from '../../indexes/indexUid.ts';
 import { failedDetails } from '../taskDetails.ts';
