@@ -42,6 +42,7 @@ export class Scheduler {
 
   /** Cleans what a crash may have left and starts the loop. */
   async start(): Promise<void> {
+    this.stopped = false;
     await collectStaging(this.ctx.store);
     const [lastBatch] = await this.ctx.store.read([STORES.batches], (tx) => tx.getAllKeys(STORES.batches, { reverse: true, limit: 1 }));
     this.nextBatchUid = lastBatch === undefined ? 0 : (lastBatch as number) + 1;
