@@ -38,7 +38,10 @@ http
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    // Cross-origin isolation (ISOLATE=1) enables performance.measureUserAgentSpecificMemory() for the benchmarks.
+    if (process.env.ISOLATE === '1') Object.assign(headers, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   })
   .listen(port, '127.0.0.1', () => console.log(`e2e server on http://127.0.0.1:${port}`));
