@@ -6,6 +6,7 @@ import { STORES } from '../storage/schema.ts';
 import type { Store } from '../storage/store.ts';
 import { decodePosting, filterPosting, mergePostings, type Posting } from '../storage/postingCodec.ts';
 import { decodeFacetColumn, type FacetColumn } from '../storage/facetCodec.ts';
+import { mergeFacetColumns, type FacetIndex, type SegmentColumn } from './facets/facetIndex.ts';
 import { has } from '../storage/docSet.ts';
 import type { IndexState, LoadedSegment } from '../indexes/indexState.ts';
 import type { PostingCache } from './postingCache.ts';
@@ -28,6 +29,8 @@ function postingBytes(p: Posting): number {
 export class PostingsReader {
   /** merged postings of this query (tombstones applied) */
   private readonly merged = new Map<string, Posting>();
+  /** merged facet values of this query */
+  private readonly facets = new Map<number, FacetIndex | null>();
 
   constructor(
     private readonly store: Store,
@@ -103,26 +106,58 @@ export class PostingsReader {
     return p;
   }
 
-  /** The facet column of a field across live segments (tombstones applied); null if no segment has it. */
-  async facetColumn(fid: number): Promise<FacetColumn[] | null> {
+  /** The facet values of a field across live segments, tombstones applied; null if no segment has any. */
+  async facetColumn(fid: number): Promise<FacetIndex | null> {
+    return (await this.facetColumns([fid])).get(fid) ?? null;
+  }
+
+  /**
+   * Facet values of several fields (one read transaction for every segment column not cached). The merged
+   * view is cached under the segments and their tombstone counts: tombstones only grow, so the key changes
+   * exactly when the live documents do.
+   */
+  async facetColumns(fids: readonly number[]): Promise<Map<number, FacetIndex | null>> {
     const ix = this.state.ix;
-    const cols: FacetColumn[] = [];
-    const todo: LoadedSegment[] = [];
-    for (const seg of this.state.segments) {
-      const c = this.cache.get<FacetColumn | null>(`${ix}/${seg.seg}/f/${fid}`);
-      if (c === undefined) todo.push(seg);
+    const segs = this.state.segments;
+    const out = new Map<number, FacetIndex | null>();
+    const mergedKey = (fid: number) => `${ix}/fm/${fid}/${segs.map((s) => `${s.seg}.${s.tombstones.length}`).join(',')}`;
+    const todo: [LoadedSegment, number][] = [];
+    const held = new Map<string, FacetColumn | null>();
+    for (const fid of new Set(fids)) {
+      const merged = this.facets.get(fid) ?? this.cache.get<FacetIndex | null>(mergedKey(fid));
+      if (merged !== undefined) {
+        out.set(fid, merged);
+        continue;
+      }
+      for (const seg of segs) {
+        const key = `${ix}/${seg.seg}/f/${fid}`;
+        const col = this.cache.get<FacetColumn | null>(key);
+        if (col === undefined) todo.push([seg, fid]);
+        else held.set(key, col); // held here: later cache writes may evict it
+      }
     }
     if (todo.length) {
-      const values = await this.store.read([STORES.facets], (tx) => tx.getMany<Uint8Array>(STORES.facets, todo.map((s) => [ix, s.seg, fid])));
+      const values = await this.store.read([STORES.facets], (tx) => tx.getMany<Uint8Array>(STORES.facets, todo.map(([s, fid]) => [ix, s.seg, fid])));
       values.forEach((bytes, i) => {
+        const key = `${ix}/${todo[i][0].seg}/f/${todo[i][1]}`;
         const col = bytes ? decodeFacetColumn(bytes) : null;
-        this.cache.set(`${ix}/${todo[i].seg}/f/${fid}`, col, bytes ? bytes.length * 3 + 64 : 16);
+        held.set(key, col);
+        this.cache.set(key, col, bytes ? bytes.length * 3 + 64 : 16);
       });
     }
-    for (const seg of this.state.segments) {
-      const c = this.cache.get<FacetColumn | null>(`${ix}/${seg.seg}/f/${fid}`);
-      if (c) cols.push(c);
+    for (const fid of new Set(fids)) {
+      if (out.has(fid)) continue;
+      const parts: SegmentColumn[] = [];
+      for (const seg of segs) {
+        const key = `${ix}/${seg.seg}/f/${fid}`;
+        const col = held.get(key);
+        if (col) parts.push({ column: col, tombstones: seg.tombstones });
+      }
+      const merged = parts.length ? mergeFacetColumns(parts) : null;
+      this.facets.set(fid, merged);
+      this.cache.set(mergedKey(fid), merged, merged ? merged.bytes : 16);
+      out.set(fid, merged);
     }
-    return cols.length ? cols : null;
+    return out;
   }
 }
