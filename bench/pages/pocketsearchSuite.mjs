@@ -41,7 +41,7 @@ export async function run({ total = 100_000, chunk = 10_000, name = 'bench' } = 
   for (const docs of chunks) tasks.push(await index.addDocuments(docs));
   const last = await client.waitForTask(tasks[tasks.length - 1].taskUid, { timeout: 600_000, interval: 100 });
   const indexMs = performance.now() - t0;
-  result.index = { ms: indexMs, docsPerSecond: (total / indexMs) * 1000, status: last.status };
+  result.index = { ms: indexMs, docsPerSecond: (total / indexMs) * 1000, status: last.status, trace: await indexingTrace(client) };
   const qs = queries(total);
   await timeQueries(index, qs); // warm-up round
   result.warm = await timeQueries(index, qs);
@@ -62,4 +62,14 @@ export async function run({ total = 100_000, chunk = 10_000, name = 'bench' } = 
   result.storageBytes = (await navigator.storage.estimate()).usage ?? null;
   await cold.close();
   return result;
+}
+
+/** Step timings of the indexing batches (Meilisearch's `stats.progressTrace`), summed. */
+export async function indexingTrace(client) {
+  const { results } = await client.getBatches({ limit: 1000 });
+  const sum = {};
+  for (const b of results) {
+    for (const [k, v] of Object.entries(b.stats.progressTrace ?? {})) sum[k] = (sum[k] ?? 0) + Number.parseFloat(v);
+  }
+  return sum;
 }

@@ -105,18 +105,23 @@ export class IndexWriter {
   }
 
   /** Builds and stages segments for `docs` (sorted by docid), SEGMENT_CHUNK_DOCS at a time. */
-  async indexDocuments(docs: readonly DocToIndex[], onProgress?: (done: number) => void): Promise<void> {
+  async indexDocuments(docs: readonly DocToIndex[], onProgress?: (done: number) => void, trace?: (step: string, ms: number) => void): Promise<void> {
     if (docs.length === 0) return;
     const analyzer = analyzerFor(this.settings);
     const rules = new FieldRuleCache(this.settings);
     for (let start = 0; start < docs.length; start += SEGMENT_CHUNK_DOCS) {
       const builder = new SegmentBuilder({ analyzer, fields: this.fields, rules, localesFor: (p) => this.localesFor(p) });
       const end = Math.min(docs.length, start + SEGMENT_CHUNK_DOCS);
+      let t = performance.now();
       for (let i = start; i < end; i++) {
         builder.add(docs[i].docid, docs[i].doc, docs[i].id);
         if ((i & 1023) === 1023) await yieldToEventLoop();
       }
-      await this.stage(builder.build(this.segmentsRecord.nextSeg++, this.now().toISOString()));
+      const built = builder.build(this.segmentsRecord.nextSeg++, this.now().toISOString());
+      trace?.('indexing > building segments', performance.now() - t);
+      t = performance.now();
+      await this.stage(built);
+      trace?.('indexing > writing segments', performance.now() - t);
       onProgress?.(end);
     }
     this.dirty = true;

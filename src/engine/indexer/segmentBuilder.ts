@@ -13,15 +13,10 @@ import type { Analyzer } from '../text/types.ts';
 import { normalizeFacetValue } from '../text/analyzer.ts';
 import type { Document } from '../types/indexes.ts';
 import { EngineError } from '../../errors/engineError.ts';
+import { OccurrenceLog } from './occurrenceLog.ts';
 
 export const SEGMENT_RECORD_VERSION = 2;
 export const GEO_FIELD = '_geo';
-
-class WordAcc {
-  docs: number[] = [];
-  counts: number[] = [];
-  occ: number[] = [];
-}
 
 class FacetAcc {
   numbers = new Map<number, number[]>();
@@ -70,7 +65,7 @@ export interface SegmentBuilderOptions {
 }
 
 export class SegmentBuilder {
-  private readonly words = new Map<string, WordAcc>();
+  private readonly log = new OccurrenceLog();
   private readonly facets = new Map<number, FacetAcc>();
   private readonly docs: number[] = [];
   private lastDoc = -1;
@@ -88,20 +83,8 @@ export class SegmentBuilder {
     const { analyzer, fields, rules, localesFor } = this.opts;
     const lastPosition = new Map<number, number>();
     let currentOcc = 0;
-    const words = this.words;
-    const emit = (word: string, position: number) => {
-      let acc = words.get(word);
-      if (acc === undefined) {
-        acc = new WordAcc();
-        words.set(word, acc);
-      }
-      const n = acc.docs.length;
-      if (n === 0 || acc.docs[n - 1] !== docid) {
-        acc.docs.push(docid);
-        acc.counts.push(1);
-      } else acc.counts[n - 1]++;
-      acc.occ.push(currentOcc + position);
-    };
+    const log = this.log;
+    const emit = (word: string, position: number) => log.add(word, docid, currentOcc + position);
     const leaf = (path: string, value: LeafValue) => {
       const fid = fields.idOrInsert(path);
       if (rules.isFaceted(path)) this.facetValue(fid, path, value, docid);
@@ -174,7 +157,9 @@ export class SegmentBuilder {
 
   build(seg: number, createdAt: string): BuiltSegment {
     // Words in UTF-16 code unit order (JS native), the order every dictionary lookup assumes.
-    const wordList = [...this.words.keys()].sort();
+    const all = this.log.words;
+    const order = all.map((_, i) => i).sort((a, b) => (all[a] < all[b] ? -1 : all[a] > all[b] ? 1 : 0));
+    const wordList = order.map((i) => all[i]);
     const n = wordList.length;
     const wordDocCounts = new Uint32Array(n);
     const wordBlocks = new Uint32Array(n);
@@ -195,17 +180,18 @@ export class SegmentBuilder {
       pendingBytes = 0;
     };
     let bytes = 0;
-    wordList.forEach((w, i) => {
-      const acc = this.words.get(w)!;
-      const enc = encodePosting(acc.docs, acc.counts, acc.occ);
+    let i = 0;
+    this.log.forEachWord(order, (_w, docs, counts, occ) => {
+      const enc = encodePosting(docs, counts, occ);
       if (pendingBytes > 0 && pendingBytes + enc.length > POSTING_BLOCK_BYTES) flush();
-      wordDocCounts[i] = acc.docs.length;
+      wordDocCounts[i] = docs.length;
       wordBlocks[i] = blocks.length;
       wordOffsets[i] = pendingBytes;
       wordLengths[i] = enc.length;
       pending.push(enc);
       pendingBytes += enc.length;
       bytes += enc.length;
+      i++;
     });
     if (pendingBytes > 0) flush();
     const facets: [number, Uint8Array][] = [];

@@ -26,6 +26,8 @@ export interface BatchRun {
   /** Set when a task cancelation targets this batch: processors stop at the next checkpoint. */
   readonly signal: { aborted: boolean };
   progress(step: BatchProgressStep): void;
+  /** Adds `ms` to the duration of `step` in the batch's `stats.progressTrace` (Meilisearch's step timings). */
+  trace(step: string, ms: number): void;
   /** Throws `BatchAborted` if the batch was canceled. */
   checkpoint(): void;
 }

@@ -197,16 +197,21 @@ async function finalize(run: BatchRun, changes: ChangeSet, writer: IndexWriter):
   }
   toIndex.sort((a, b) => a.docid - b.docid);
   const total = toIndex.length;
-  await writer.indexDocuments(toIndex, (done) => {
-    run.progress({ currentStep: 'indexing documents', finished: done, total });
-    run.checkpoint();
-  });
+  await writer.indexDocuments(
+    toIndex,
+    (done) => {
+      run.progress({ currentStep: 'indexing documents', finished: done, total });
+      run.checkpoint();
+    },
+    run.trace,
+  );
 }
 
 export async function processDocumentBatch(run: BatchRun, indexUid: string): Promise<BatchOutcome> {
   const results = new Map<number, TaskResult>();
   let writer: IndexWriter | null = await openIndexWriter(run.ctx, indexUid, null);
   let changes = writer ? new ChangeSet(writer) : null;
+  const applyStart = performance.now();
   for (const task of run.tasks) {
     run.checkpoint();
     const kind = task.kind;
@@ -238,6 +243,7 @@ export async function processDocumentBatch(run: BatchRun, indexUid: string): Pro
       results.set(task.uid, failed(failedDetails(task.details), toEngineError(e).toJSON()));
     }
   }
+  run.trace('applying tasks', performance.now() - applyStart);
   if (writer && changes) await finalize(run, changes, writer);
   // Like Meilisearch, an index created by the batch exists afterwards even if its tasks failed.
   return { results, writers: writer ? [writer] : [], changed: [indexUid] };
