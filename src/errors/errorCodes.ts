@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   invalid_document_filter: [R, 400],
   missing_document_filter: [R, 400],
   invalid_document_sort: [R, 400],
+  invalid_document_retrieve_vectors: [R, 400],
   invalid_document_csv_delimiter: [R, 400],
   invalid_document_geo_field: [R, 400],
   invalid_skip_creation: [R, 400],
@@ -156,6 +157,8 @@ export const ERROR_CODES = {
   snapshot_not_found: [R, 404],
   // keys and auth
   api_key_not_found: [R, 404],
+  invalid_api_key_offset: [R, 400],
+  invalid_api_key_limit: [R, 400],
   api_key_already_exists: [R, 409],
   missing_authorization_header: [A, 401],
   missing_master_key: [A, 401],

@@ -45,7 +45,7 @@ export function unknownValue(code: ErrorCode, path: string, value: string, expec
 }
 
 /** deserr suggests a field when the unknown one is a near miss (case, `_`, one or two edits). */
-function suggestion(field: string, expected: readonly string[]): string | undefined {
+export function suggestion(field: string, expected: readonly string[]): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
   const exact = expected.find((e) => norm(e) === norm(field));
   if (exact) return exact;

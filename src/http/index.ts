@@ -1,0 +1,27 @@
+/**
+ * `pocketsearch/http`: Meilisearch's HTTP API answered by pocketsearch — a `fetch`-compatible handler, and an
+ * adapter for the official client's `httpClient` option. No authorization is enforced: inside one page every
+ * caller already holds the data.
+ *
+ * @example
+ * ```ts
+ * import { Meilisearch } from 'meilisearch';
+ * import { createEngine } from 'pocketsearch/engine';
+ * import { createFetchHandler, pocketsearchHttpClient } from 'pocketsearch/http';
+ *
+ * const engine = await createEngine({ storage: 'memory' });
+ * const meili = new Meilisearch({ host: 'http://localhost:7700', httpClient: pocketsearchHttpClient(engine) });
+ * const res = await createFetchHandler(engine)('http://localhost:7700/health');
+ * ```
+ */
+export { createFetchHandler, ROUTES, type FetchHandler, type FetchHandlerOptions } from './fetchHandler.ts';
+export { pocketsearchHttpClient, PocketsearchApiError, type HttpClientOptions, type PocketsearchHttpClient } from './httpClient.ts';
+export type { EngineLike, IndexLike, DumpStatus, ApiKeyView } from './engineLike.ts';
+export { DEFAULT_PAYLOAD_LIMIT } from './body.ts';
+export {
+  parseDocumentsPayload,
+  payloadFormatFromContentType,
+  parseCsvDelimiter,
+  DOCUMENT_CONTENT_TYPES,
+  type PayloadFormat,
+} from '../engine/documents/payloadFormats.ts';
