@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter } from './byteCodec.ts';
+import { ByteReader, ByteWriter, compareUtf8 } from './byteCodec.ts';
 import { EngineError } from '../../errors/engineError.ts';
 import type { DocSet } from './docSet.ts';
 
@@ -115,4 +115,67 @@ function mergeSorted(sets: DocSet[]): DocSet {
   let n = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[n - 1]) all[n++] = all[i];
   return all.slice(0, n);
+}
+
+/** Documents of `docs` not in the sorted `tombstones`. */
+function live(docs: DocSet, tombstones: DocSet): DocSet {
+  if (tombstones.length === 0) return docs;
+  return docs.filter((d) => !hasDoc(tombstones, d));
+}
+
+function hasDoc(set: DocSet, x: number): boolean {
+  let lo = 0;
+  let hi = set.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (set[mid] === x) return true;
+    if (set[mid] < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Merges the columns of one field from several segments (segment compaction): tombstoned documents are
+ * dropped, values present in several segments are united, values left without documents disappear.
+ */
+export function mergeFacetColumns(parts: readonly { column: FacetColumn; tombstones: DocSet }[]): FacetColumn {
+  const numbers = new Map<number, DocSet[]>();
+  const strings = new Map<string, Map<string, DocSet[]>>();
+  const geo: { doc: number; lat: number; lng: number }[] = [];
+  const flags = { exists: [] as DocSet[], isNull: [] as DocSet[], isEmpty: [] as DocSet[] };
+  for (const { column: c, tombstones: t } of parts) {
+    c.numbers.forEach((n, i) => {
+      const docs = live(c.numberDocs[i], t);
+      if (docs.length) (numbers.get(n) ?? numbers.set(n, []).get(n)!).push(docs);
+    });
+    c.strings.forEach((s, i) => {
+      for (const sp of c.spellings[i]) {
+        const docs = live(sp.docs, t);
+        if (!docs.length) continue;
+        const bySpelling = strings.get(s) ?? strings.set(s, new Map()).get(s)!;
+        (bySpelling.get(sp.original) ?? bySpelling.set(sp.original, []).get(sp.original)!).push(docs);
+      }
+    });
+    flags.exists.push(live(c.exists, t));
+    flags.isNull.push(live(c.isNull, t));
+    flags.isEmpty.push(live(c.isEmpty, t));
+    if (c.geo) c.geo.docs.forEach((d, i) => !hasDoc(t, d) && geo.push({ doc: d, lat: c.geo!.lat[i], lng: c.geo!.lng[i] }));
+  }
+  const unite = (sets: DocSet[]): DocSet => mergeSorted(sets);
+  const nums = [...numbers.keys()].sort((a, b) => a - b);
+  const strs = [...strings.keys()].sort(compareUtf8);
+  geo.sort((a, b) => a.doc - b.doc);
+  const spellings = strs.map((s) => [...strings.get(s)!].map(([original, sets]) => ({ original, docs: unite(sets) })));
+  return {
+    numbers: Float64Array.from(nums),
+    numberDocs: nums.map((n) => unite(numbers.get(n)!)),
+    strings: strs,
+    stringDocs: spellings.map((sp) => (sp.length === 1 ? sp[0].docs : unite(sp.map((x) => x.docs)))),
+    spellings,
+    exists: unite(flags.exists),
+    isNull: unite(flags.isNull),
+    isEmpty: unite(flags.isEmpty),
+    geo: geo.length ? { docs: Uint32Array.from(geo, (g) => g.doc), lat: Float64Array.from(geo, (g) => g.lat), lng: Float64Array.from(geo, (g) => g.lng) } : null,
+  };
 }

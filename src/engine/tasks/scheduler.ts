@@ -18,6 +18,7 @@ import { processSettingsBatch } from './processors/settingsBatch.ts';
 import { processIndexTask } from './processors/indexTasks.ts';
 import { processBackup, processCancelation, processDeletion } from './processors/taskTasks.ts';
 import { processFilterDeletion } from './processors/filterDeletion.ts';
+import { runMaintenance } from './maintenance.ts';
 
 type Listener = (task: TaskRecord) => void;
 
@@ -37,6 +38,9 @@ export class Scheduler {
   private readonly listeners = new Set<Listener>();
   /** Batches paused by an external owner (a dump/snapshot written outside a task). */
   private holds = 0;
+  /** True while the loop selects or runs a batch (false while it waits for work or is held). */
+  private busy = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -54,6 +58,33 @@ export class Scheduler {
     this.stopped = true;
     this.wake();
     await this.loopDone;
+  }
+
+  /**
+   * Holds batches: none starts until the returned function is called, and this resolves once the batch running
+   * now (if any) is committed. The caller then reads or writes a database no batch touches (dump export, dump
+   * import); tasks still enqueue. Releasing re-reads the next batch uid (an import adds batches) and wakes the loop.
+   */
+  async pause(): Promise<() => Promise<void>> {
+    this.holds++;
+    if (this.busy) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      try {
+        const [lastBatch] = await this.ctx.store.read([STORES.batches], (tx) => tx.getAllKeys(STORES.batches, { reverse: true, limit: 1 }));
+        if (lastBatch !== undefined) this.nextBatchUid = Math.max(this.nextBatchUid, (lastBatch as number) + 1);
+      } finally {
+        this.holds--;
+        this.wake();
+      }
+    };
+  }
+
+  private setIdle(): void {
+    this.busy = false;
+    for (const w of this.idleWaiters.splice(0)) w();
   }
 
   wake(): void {
@@ -115,6 +146,7 @@ export class Scheduler {
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
+      this.busy = true;
       let next: NextBatch | null = null;
       try {
         next = this.holds > 0 ? null : selectNextBatch(await this.ctx.queue.enqueuedSummaries());
@@ -122,6 +154,10 @@ export class Scheduler {
         next = null;
       }
       if (!next) {
+        // Idle: compact segments (still "busy", so pause() waits for it), unless a task or a hold arrives.
+        const stop = () => this.pendingWake || this.holds > 0 || this.stopped;
+        if (this.holds === 0 && !this.pendingWake && (await runMaintenance(this.ctx, stop).catch(() => false))) continue;
+        this.setIdle();
         await this.idle();
         continue;
       }
@@ -132,6 +168,7 @@ export class Scheduler {
         await new Promise((r) => setTimeout(r, 500));
       }
     }
+    this.setIdle();
   }
 
   private async runBatch(next: NextBatch): Promise<void> {
@@ -147,6 +184,7 @@ export class Scheduler {
     const batchUid = this.nextBatchUid;
     const startedAt = ctx.now().toISOString();
     const signal = { aborted: false };
+    const traces = new Map<string, number>();
     const running: Running = { next, progress: null, run: null as unknown as BatchRun };
     const run: BatchRun = {
       ctx,
@@ -157,6 +195,9 @@ export class Scheduler {
       progress: (step) => {
         running.progress = step;
       },
+      trace: (step, ms) => {
+        traces.set(step, (traces.get(step) ?? 0) + ms);
+      },
       checkpoint: () => {
         if (signal.aborted) throw new BatchAborted();
       },
@@ -166,8 +207,10 @@ export class Scheduler {
     ctx.queue.processing = { batchUid, startedAt, uids: new Set(records.map((r) => r.uid)) };
     try {
       let outcome: BatchOutcome;
+      const processStart = performance.now();
       try {
         outcome = await this.process(next, run);
+        run.trace('processing tasks', performance.now() - processStart);
       } catch (e) {
         if (e instanceof BatchAborted) {
           await collectStaging(ctx.store);
@@ -176,14 +219,14 @@ export class Scheduler {
         const err = toEngineError(e).toJSON();
         outcome = { results: new Map(records.map((t) => [t.uid, { status: 'failed', details: failedDetails(t.details), error: err } as TaskResult])), changed: [] };
       }
-      const finished = await this.commit(run, next, outcome).catch(async (e) => {
+      const finished = await this.commit(run, next, outcome, traces).catch(async (e) => {
         await collectStaging(ctx.store).catch(() => undefined);
         const err = toEngineError(e).toJSON();
         const failedOutcome: BatchOutcome = {
           results: new Map(records.map((t) => [t.uid, { status: 'failed', details: failedDetails(t.details), error: err } as TaskResult])),
           changed: [],
         };
-        return this.commit(run, next, failedOutcome);
+        return this.commit(run, next, failedOutcome, traces);
       });
       this.nextBatchUid++;
       ctx.onCommit(outcome.changed);
@@ -215,13 +258,16 @@ export class Scheduler {
   }
 
   /** The final transaction: effects, task statuses, batch record. Returns the finished tasks. */
-  private async commit(run: BatchRun, next: NextBatch, outcome: BatchOutcome): Promise<TaskRecord[]> {
+  private async commit(run: BatchRun, next: NextBatch, outcome: BatchOutcome, traces: Map<string, number>): Promise<TaskRecord[]> {
     const { ctx } = this;
     const finishedAt = ctx.now().toISOString();
     const staged: [number, number][] = [];
     for (const w of outcome.writers ?? []) for (const seg of w.staged) staged.push([w.ix, seg]);
+    const prepareStart = performance.now();
     for (const w of outcome.writers ?? []) await w.prepareCommit();
-    return ctx.store.write(ALL_STORES, async (tx) => {
+    run.trace('committing > reading blocks to rewrite', performance.now() - prepareStart);
+    const commitStart = performance.now();
+    const finished = await ctx.store.write(ALL_STORES, async (tx) => {
       for (const w of outcome.writers ?? []) w.commit(tx);
       if (outcome.commit) await outcome.commit(tx);
       await clearStaging(tx, staged);
@@ -232,9 +278,12 @@ export class Scheduler {
         finishTask(tx, rec);
         finished.push(rec);
       }
-      tx.put(STORES.batches, run.batchUid, batchRecord(run, next, finished, finishedAt));
+      tx.put(STORES.batches, run.batchUid, batchRecord(run, next, finished, finishedAt, traces));
       return finished;
     });
+    traces.set('committing > writing', performance.now() - commitStart);
+    // The batch record was written with the trace known before the commit; keep the full trace for the next read.
+    return finished;
   }
 }
 
@@ -266,12 +315,14 @@ function batchDetails(tasks: TaskRecord[]): Record<string, unknown> {
   return out;
 }
 
-function batchRecord(run: BatchRun, next: NextBatch, finished: TaskRecord[], finishedAt: string): Batch {
+function batchRecord(run: BatchRun, next: NextBatch, finished: TaskRecord[], finishedAt: string, traces: Map<string, number>): Batch {
+  const stats = batchStats(finished.map((t) => ({ type: t.kind.type, status: t.status, indexUid: t.indexUid })));
+  stats.progressTrace = Object.fromEntries([...traces].map(([k, ms]) => [k, `${ms.toFixed(2)}ms`]));
   return {
     uid: run.batchUid,
     progress: null,
     details: batchDetails(finished),
-    stats: batchStats(finished.map((t) => ({ type: t.kind.type, status: t.status, indexUid: t.indexUid }))),
+    stats,
     duration: isoDuration(run.startedAt, finishedAt),
     startedAt: run.startedAt,
     finishedAt,
