@@ -19,3 +19,7 @@ export type * from './engine/types/search.ts';
 export type * from './engine/types/settings.ts';
 export type * from './engine/types/tasks.ts';
 export { ENGINE_VERSION } from './version.ts';
+export { MemoryBackupStorage, type BackupStorage, type DumpFileInfo, type SnapshotFileInfo } from './engine/backup/backupStorage.ts';
+export type { BackupOptions } from './engine/backup/backupOptions.ts';
+export type { BackupProgress, BackupOperation } from './engine/backup/backupProgress.ts';
+export type { DumpStatus, ImportDumpOptions } from './engine/backup/engineBackups.ts';

@@ -20,11 +20,18 @@ import * as write from './api/writeApi.ts';
 import * as read from './api/readApi.ts';
 import { Index } from './indexHandle.ts';
 import { defaultKeys, type ApiKey } from './api/keys.ts';
+import { checkBackupOptions, type BackupOptions } from './backup/backupOptions.ts';
+import { throttleProgress } from './backup/backupProgress.ts';
+import { MemoryBackupStorage, type DumpFileInfo, type SnapshotFileInfo } from './backup/backupStorage.ts';
+import { EngineBackups, type DumpStatus, type ImportDumpOptions } from './backup/engineBackups.ts';
+import { prepareStoreAtOpen } from './backup/startupRestore.ts';
+import type { DumpSource } from '../backup/dump/archiveSource.ts';
+import type { DumpImportSummary } from '../backup/dump/importContext.ts';
 
 /** A write's result: the summarized task, plus `waitTask()` like the official client's `EnqueuedTaskPromise`. */
 export type EnqueuedTaskPromise = Promise<EnqueuedTask> & { waitTask(options?: WaitOptions): Promise<Task> };
 
-export interface EngineOptions {
+export interface EngineOptions extends BackupOptions {
   /** `memory` (Node, tests) or `indexeddb` (browsers; Node with fake-indexeddb). */
   storage: 'memory' | 'indexeddb';
   /** Database name (one IndexedDB database per name). Default `pocketsearch`. */
@@ -82,18 +89,29 @@ export class Engine {
   readonly ctx: EngineContext;
   /** @internal */
   readonly scheduler: Scheduler;
+  /** @internal dumps and snapshots (src/engine/backup/) */
+  readonly backups: EngineBackups;
   private closed = false;
 
-  private constructor(ctx: EngineContext) {
+  private constructor(ctx: EngineContext, options: EngineOptions) {
     this.ctx = ctx;
     this.scheduler = new Scheduler(ctx);
+    this.backups = new EngineBackups(ctx, this.scheduler, options);
   }
 
   /** @internal use {@link createEngine} */
   static async open(options: EngineOptions): Promise<Engine> {
+    checkBackupOptions(options);
+    const backupStorage = options.backupStorage ?? new MemoryBackupStorage();
     const store = await openStore(options);
     const now = options.now ?? (() => new Date());
-    await checkFormat(store, now());
+    try {
+      await prepareStoreAtOpen(store, backupStorage, options, throttleProgress(options.onProgress));
+      await checkFormat(store, now());
+    } catch (e) {
+      if (!options.store) store.close();
+      throw e;
+    }
     const catalog = new IndexCatalog(store);
     const postings = new PostingCache(options.cacheBytes);
     const ctx: EngineContext = {
@@ -105,8 +123,14 @@ export class Engine {
       now,
       onCommit: (changed) => catalog.invalidate(changed === 'all' ? undefined : changed),
     };
-    const engine = new Engine(ctx);
+    const engine = new Engine(ctx, { ...options, backupStorage });
     await engine.scheduler.start();
+    try {
+      await engine.backups.start(options);
+    } catch (e) {
+      await engine.close();
+      throw e;
+    }
     return engine;
   }
 
@@ -269,10 +293,90 @@ export class Engine {
     return { results: keys.slice(offset, offset + limit), offset, limit, total: keys.length };
   }
 
+  // ─── dumps and snapshots (src/engine/backup/) ─────────────────────────────
+
+  private get live(): EngineBackups {
+    if (this.closed) throw new EngineError('internal', 'The engine is closed.');
+    return this.backups;
+  }
+
+  /**
+   * Enqueues a `dumpCreation` task: a Meilisearch v6 `.dump` of every index, document, setting, task and batch,
+   * kept in the backup storage as `<dumpUid>.dump` (`details.dumpUid` once processed). Fails at once with
+   * `dump_already_processing` while a dump is being written.
+   *
+   * @example
+   * ```ts
+   * const task = await engine.createDump().waitTask({ timeout: 60_000 });
+   * const file = await engine.getDumpFile(task.details!.dumpUid as string);
+   * ```
+   */
+  createDump(): EnqueuedTaskPromise {
+    return this.enqueued(this.live.createDump());
+  }
+
+  /** `{uid, status: 'in_progress' | 'done' | 'failed', startedAt, finishedAt}` of a dump made while this engine lives. */
+  getDumpStatus(dumpUid: string): Promise<DumpStatus> {
+    return this.live.getDumpStatus(dumpUid);
+  }
+
+  /** The finished dumps in the backup storage: `[{uid, size, createdAt}]`. */
+  listDumps(): Promise<DumpFileInfo[]> {
+    return this.live.listDumps();
+  }
+
+  /** A finished dump as a `File` (`dump_not_found` otherwise). */
+  getDumpFile(dumpUid: string): Promise<File> {
+    return this.live.getDumpFile(dumpUid);
+  }
+
+  /** Deletes a finished dump (`dump_not_found` otherwise). */
+  deleteDump(dumpUid: string): Promise<void> {
+    return this.live.deleteDump(dumpUid);
+  }
+
+  /**
+   * Imports a dump (v1–v6) into this engine, which must be empty (no index, task or batch). Resolves once it is
+   * complete; a failed import leaves the engine empty. Task registrations are refused meanwhile.
+   *
+   * @example
+   * ```ts
+   * const summary = await engine.importDump(file, { onProgress: (p) => console.log(p.phase, p.documents) });
+   * ```
+   */
+  importDump(source: DumpSource, options?: ImportDumpOptions): Promise<DumpImportSummary> {
+    return this.live.importDump(source, options);
+  }
+
+  /**
+   * Enqueues a `snapshotCreation` task: an exact copy of the database, replacing the previous snapshot in the
+   * backup storage. Enqueued snapshot tasks are served by one snapshot.
+   *
+   * @example
+   * ```ts
+   * await engine.createSnapshot().waitTask();
+   * console.log(await engine.getSnapshotInfo()); // { name: 'movies.snapshot', createdAt, size, engineVersion }
+   * ```
+   */
+  createSnapshot(): EnqueuedTaskPromise {
+    return this.enqueued(this.live.createSnapshot());
+  }
+
+  /** `{name, createdAt, size, engineVersion}` of this database's snapshot, or `null`. */
+  getSnapshotInfo(): Promise<SnapshotFileInfo | null> {
+    return this.live.getSnapshotInfo();
+  }
+
+  /** This database's snapshot as a `File` (`snapshot_not_found` otherwise). */
+  getSnapshotFile(): Promise<File> {
+    return this.live.getSnapshotFile();
+  }
+
   /** Stops the scheduler after the current batch and closes the store. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.backups.dispose();
     await this.scheduler.stop();
     this.ctx.store.close();
   }

@@ -105,6 +105,25 @@ export class ValueDecoder {
       }
       case Tag.Object:
         return this.object(depth);
+      case Tag.Map: {
+        if (depth >= MAX_DEPTH) throw corrupt('values are nested too deeply');
+        const n = this.length(2);
+        const m = new Map<unknown, unknown>();
+        for (let i = 0; i < n; i++) {
+          const k = this.value(depth + 1);
+          m.set(k, this.value(depth + 1));
+        }
+        if (m.size !== n) throw corrupt('a map has duplicate keys');
+        return m;
+      }
+      case Tag.Set: {
+        if (depth >= MAX_DEPTH) throw corrupt('values are nested too deeply');
+        const n = this.length(1);
+        const set = new Set<unknown>();
+        for (let i = 0; i < n; i++) set.add(this.value(depth + 1));
+        if (set.size !== n) throw corrupt('a set has duplicate values');
+        return set;
+      }
       case Tag.Bytes:
         return this.take(this.length(1)).slice();
       case Tag.ArrayBuffer:

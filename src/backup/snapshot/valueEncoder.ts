@@ -88,6 +88,21 @@ export class ValueEncoder {
       out.u8(Tag.Date);
       return out.f64((v as Date).getTime());
     }
+    if (v instanceof Map) {
+      out.u8(Tag.Map);
+      out.varint(v.size);
+      for (const [k, x] of v) {
+        this.value(k, depth + 1);
+        this.value(x, depth + 1);
+      }
+      return;
+    }
+    if (v instanceof Set) {
+      out.u8(Tag.Set);
+      out.varint(v.size);
+      for (const x of v) this.value(x, depth + 1);
+      return;
+    }
     if (name === 'Uint8Array') return this.bytes(Tag.Bytes, v as Uint8Array);
     if (name === 'ArrayBuffer') return this.bytes(Tag.ArrayBuffer, new Uint8Array(v as ArrayBuffer));
     const kind = VIEW_KIND_BY_NAME.get(name);

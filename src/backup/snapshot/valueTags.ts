@@ -4,7 +4,8 @@
  * Supported: `undefined`, `null`, booleans, every number (integers as varints; -0, NaN, ±Infinity and
  * fractions as float64), strings (UTF-8, or UTF-16 code units when they hold lone surrogates), arrays (holes kept),
  * plain objects (own enumerable string keys, in order; property names interned per frame), `Date`,
- * `Uint8Array` and the other typed arrays, `DataView`, `ArrayBuffer`. Anything else is refused at write time
+ * `Uint8Array` and the other typed arrays, `DataView`, `ArrayBuffer`, `Map` and `Set` (entries in insertion order;
+ * the engine keeps its external id buckets in `Map`s). Anything else is refused at write time
  * with a `SnapshotError` (`unsupported_value`). Views are copied by content (byteOffset becomes 0).
  */
 
@@ -26,6 +27,10 @@ export const Tag = {
   Bytes: 0x0d,
   TypedArray: 0x0e,
   ArrayBuffer: 0x0f,
+  /** varint n, n × (key value, value): a `Map`, entries in insertion order. */
+  Map: 0x10,
+  /** varint n, n × value: a `Set`, in insertion order. */
+  Set: 0x11,
   /** 0x80 | n encodes the integer n in [0, 127]. */
   SmallInt: 0x80,
 } as const;

@@ -38,6 +38,8 @@ export interface RegisterOptions {
 export class TaskQueue {
   /** The batch currently processed (set by the scheduler). */
   processing: ProcessingOverlay | null = null;
+  /** While set (a dump is being imported with verbatim task uids), registrations fail with this error. */
+  refuseRegistrations: Error | null = null;
 
   constructor(
     private readonly store: Store,
@@ -55,6 +57,7 @@ export class TaskQueue {
 
   /** Registers a task: allocates its uid and stores it with its payload atomically. */
   async register(kind: TaskKind, indexUid: string | null, opts: RegisterOptions = {}): Promise<TaskRecord> {
+    if (this.refuseRegistrations) throw this.refuseRegistrations;
     return this.store.write([STORES.tasks, STORES.enqueued, STORES.taskPayloads], async (tx) => {
       const uid = await nextTaskUid(tx);
       const record: TaskRecord = {

@@ -71,7 +71,7 @@ describe.each([
     }
     // … or the snapshot itself fails.
     const bad = await database('movies', 20);
-    await bad.write([STORES.documents], async (tx) => tx.put(STORES.documents, [9, 9], new Map()));
+    await bad.write([STORES.documents], async (tx) => tx.put(STORES.documents, [9, 9], /a regexp/));
     await expect(writeSnapshotFile(dir, bad)).rejects.toBeInstanceOf(SnapshotError);
     expect([...dir.files.keys()]).toEqual(['movies.snapshot']);
     expect(dir.files.get('movies.snapshot')).toEqual(before);

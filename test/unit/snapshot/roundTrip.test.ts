@@ -127,7 +127,7 @@ describe('round trip details', () => {
 
   test('a store holding an unsupported value fails the write with its store and key', async () => {
     const src = memoryStore();
-    await src.write([STORES.documents], async (tx) => tx.put(STORES.documents, [1, 2], { when: new Map() }));
+    await src.write([STORES.documents], async (tx) => tx.put(STORES.documents, [1, 2], { when: /a regexp/ }));
     let aborted: unknown;
     const sink = new WritableStream<Uint8Array>({ abort: (r) => void (aborted = r) });
     const err = await expectSnapshotError(writeSnapshot(src, sink), 'unsupported_value');

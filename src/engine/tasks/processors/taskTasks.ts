@@ -4,7 +4,7 @@ import { STORES } from '../../storage/schema.ts';
 import { failedDetails } from '../taskDetails.ts';
 import type { TaskRecord } from '../taskRecord.ts';
 import { finishTask } from '../taskQueue.ts';
-import { failed, succeeded, type BatchOutcome, type BatchRun, type TaskResult } from '../batch.ts';
+import { BatchAborted, failed, succeeded, type BatchOutcome, type BatchRun, type TaskResult } from '../batch.ts';
 
 export async function processCancelation(run: BatchRun): Promise<BatchOutcome> {
   const task = run.tasks[0];
@@ -78,6 +78,7 @@ export async function processBackup(run: BatchRun): Promise<BatchOutcome> {
       for (const t of run.tasks) results.set(t.uid, succeeded(null));
     }
   } catch (e) {
+    if (e instanceof BatchAborted || run.signal.aborted) throw new BatchAborted(); // canceled: the cancelation runs next
     const err = toEngineError(e).toJSON();
     for (const t of run.tasks) {
       const details = t.kind.type === 'dumpCreation' ? { dumpUid: null } : null;
