@@ -10,6 +10,7 @@ import { ALL_STORES, STORAGE_FORMAT, STORES } from './storage/schema.ts';
 import type { Store } from './storage/store.ts';
 import type { BackupHooks, EngineContext } from './engineContext.ts';
 import { IndexCatalog } from './indexes/indexCatalog.ts';
+import { createCoordinator } from './coordination/coordinator.ts';
 import { TaskQueue } from './tasks/taskQueue.ts';
 import { Scheduler } from './tasks/scheduler.ts';
 import { PostingCache } from './search/postingCache.ts';
@@ -114,6 +115,7 @@ export class Engine {
     }
     const catalog = new IndexCatalog(store);
     const postings = new PostingCache(options.cacheBytes);
+    const coordinator = createCoordinator(store.name);
     const ctx: EngineContext = {
       store,
       catalog,
@@ -121,9 +123,18 @@ export class Engine {
       postings,
       backups: options.backups ?? {},
       now,
-      onCommit: (changed) => catalog.invalidate(changed === 'all' ? undefined : changed),
+      coordinator,
+      onCommit: (changed) => {
+        catalog.invalidate(changed === 'all' ? undefined : changed);
+        coordinator.publish({ type: 'committed', indexes: changed });
+      },
     };
     const engine = new Engine(ctx, { ...options, backupStorage });
+    // Another engine on this database registered a task (wake our scheduler if we hold the lock) or committed.
+    coordinator.subscribe((event) => {
+      if (event.type === 'registered') engine.scheduler.wake();
+      else catalog.invalidate(event.indexes === 'all' ? undefined : event.indexes);
+    });
     await engine.scheduler.start();
     try {
       await engine.backups.start(options);
@@ -209,6 +220,29 @@ export class Engine {
 
   getBatches(query?: TasksQuery): Promise<BatchesResults> {
     return read.getBatches(this.ctx, this.scheduler, query);
+  }
+
+  /**
+   * The documents of an unfinished `documentAdditionOrUpdate` task (`GET /tasks/{uid}/documents`):
+   * `task_not_found` for an unknown task, `task_file_not_found` once it is finished or for other task types.
+   *
+   * @example
+   * ```ts
+   * const { taskUid } = await engine.index('movies').addDocuments([{ id: 1 }]);
+   * const docs = await engine.getTaskDocuments(taskUid); // [{ id: 1 }] until the task is processed
+   * ```
+   */
+  async getTaskDocuments(taskUid: number): Promise<import('./types/indexes.ts').Document[]> {
+    const task = await this.getTask(taskUid);
+    if (task.type !== 'documentAdditionOrUpdate' || (task.status !== 'enqueued' && task.status !== 'processing')) {
+      throw new EngineError(
+        'task_file_not_found',
+        `Task \`${task.uid}\` does not contain any documents. Only \`documentAdditionOrUpdate\` tasks with the statuses \`enqueued\` or \`processing\` contain documents`,
+      );
+    }
+    const out: import('./types/indexes.ts').Document[] = [];
+    for await (const chunk of this.ctx.queue.payload(task.uid)) out.push(...chunk);
+    return out;
   }
 
   cancelTasks(filter: TasksFilter, queryString?: string): EnqueuedTaskPromise {
@@ -378,6 +412,7 @@ export class Engine {
     this.closed = true;
     this.backups.dispose();
     await this.scheduler.stop();
+    this.ctx.coordinator.close();
     this.ctx.store.close();
   }
 

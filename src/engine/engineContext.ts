@@ -4,6 +4,7 @@ import type { IndexCatalog } from './indexes/indexCatalog.ts';
 import type { TaskQueue } from './tasks/taskQueue.ts';
 import type { PostingCache } from './search/postingCache.ts';
 import type { BatchRun } from './tasks/batch.ts';
+import type { Coordinator } from './coordination/coordinator.ts';
 
 /**
  * Where dumps and snapshots go. The engine core knows no files: the page/worker edge plugs OPFS in,
@@ -23,4 +24,6 @@ export interface EngineContext {
   now(): Date;
   /** Called after every commit with the uids of the indexes it changed (or 'all'). */
   onCommit(changed: readonly string[] | 'all'): void;
+  /** Talks to the other engines on the same database (one scheduler; cache invalidation). */
+  readonly coordinator: Coordinator;
 }

@@ -24,6 +24,7 @@ export interface WriteDeps {
 async function register(d: WriteDeps, kind: TaskKind, indexUid: string | null, opts: { customMetadata?: string; payload?: readonly Document[] } = {}): Promise<EnqueuedTask> {
   const record = await d.ctx.queue.register(kind, indexUid, opts);
   d.scheduler.wake();
+  d.ctx.coordinator.publish({ type: 'registered' });
   return enqueuedView(record);
 }
 
@@ -84,10 +85,32 @@ export function swapIndexes(d: WriteDeps, swaps: unknown): Promise<EnqueuedTask>
 
 const MALFORMED_JSON = 'The `json` payload provided is malformed. `Couldn\'t serialize document value: data are neither an object nor a list of objects`.';
 
-/** Documents payload: an object or an array of objects. */
+/** serde_json's recursion limit: the payload array and its documents may nest 128 levels in all. */
+export const MAX_DOCUMENT_DEPTH = 127;
+
+/** Depth of nested objects/arrays (a flat document is 1), computed without recursion; stops past `limit`. */
+function nestingDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    const children = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
+    for (const c of children) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+  }
+  return max;
+}
+
+/** Documents payload: an object or an array of objects, nested at most {@link MAX_DOCUMENT_DEPTH} levels. */
 export function checkDocuments(docs: unknown): Document[] {
   const list = Array.isArray(docs) ? docs : [docs];
-  for (const d of list) if (!isPlainObject(d)) throw new EngineError('malformed_payload', MALFORMED_JSON);
+  for (const d of list) {
+    if (!isPlainObject(d)) throw new EngineError('malformed_payload', MALFORMED_JSON);
+    if (nestingDepth(d, MAX_DOCUMENT_DEPTH) > MAX_DOCUMENT_DEPTH) {
+      throw new EngineError('malformed_payload', `The \`json\` payload provided is malformed. \`recursion limit exceeded\`: a document can nest objects and arrays at most ${MAX_DOCUMENT_DEPTH} levels deep.`);
+    }
+  }
   return list as Document[];
 }
 

@@ -35,6 +35,11 @@ export class FieldsMap {
     return this.names.length;
   }
 
+  /** Forgets the fields added after the map had `size` of them (a failed task's new fields). */
+  truncate(size: number): void {
+    while (this.names.length > size) this.ids.delete(this.names.pop()!);
+  }
+
   clone(): FieldsMap {
     return new FieldsMap([...this.names]);
   }

@@ -38,24 +38,42 @@ export class Scheduler {
   private readonly listeners = new Set<Listener>();
   /** Batches paused by an external owner (a dump/snapshot written outside a task). */
   private holds = 0;
+  private lockAbort: AbortController | null = null;
   /** True while the loop selects or runs a batch (false while it waits for work or is held). */
   private busy = false;
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly ctx: EngineContext) {}
 
-  /** Cleans what a crash may have left and starts the loop. */
+  /**
+   * Starts the loop once this engine holds the scheduler lock of its database (another tab or worker may hold it:
+   * then tasks registered here are processed there). With the lock comes the clean-up of what a crashed
+   * scheduler may have left; without it, staged data could belong to a batch running elsewhere.
+   */
   async start(): Promise<void> {
     this.stopped = false;
-    await collectStaging(this.ctx.store);
-    const [lastBatch] = await this.ctx.store.read([STORES.batches], (tx) => tx.getAllKeys(STORES.batches, { reverse: true, limit: 1 }));
-    this.nextBatchUid = lastBatch === undefined ? 0 : (lastBatch as number) + 1;
-    this.loopDone = this.loop();
+    const abort = new AbortController();
+    this.lockAbort = abort;
+    this.loopDone = this.ctx.coordinator.acquire(abort.signal).then(
+      async (release) => {
+        try {
+          if (this.stopped) return;
+          await collectStaging(this.ctx.store);
+          const [lastBatch] = await this.ctx.store.read([STORES.batches], (tx) => tx.getAllKeys(STORES.batches, { reverse: true, limit: 1 }));
+          this.nextBatchUid = lastBatch === undefined ? 0 : (lastBatch as number) + 1;
+          await this.loop();
+        } finally {
+          release();
+        }
+      },
+      () => undefined,
+    );
   }
 
-  /** Stops after the current batch. */
+  /** Stops after the current batch and gives the scheduler lock up. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.lockAbort?.abort();
     this.wake();
     await this.loopDone;
   }

@@ -10,7 +10,8 @@ function dyingStore(inner: Store, allowedWrites: number): Store {
   let writes = 0;
   return {
     backend: inner.backend,
-    name: inner.name,
+    // A killed worker gives its scheduler lock up; this one never will, so it coordinates under another name.
+    name: `${inner.name}-dying`,
     storeNames: () => inner.storeNames(),
     read: (stores, fn) => inner.read(stores, fn),
     write<T>(stores: readonly string[], fn: (tx: WriteTx) => Promise<T>, durability?: Durability): Promise<T> {

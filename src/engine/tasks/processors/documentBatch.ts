@@ -35,12 +35,14 @@ class ChangeSet {
   private readonly stored = new Map<string, number | undefined>();
   private undo: [string, Pending | undefined][] | null = null;
   private pkBefore: string | null = null;
+  private fieldsBefore = 0;
 
   constructor(private readonly writer: IndexWriter) {}
 
   begin(): void {
     this.undo = [];
     this.pkBefore = this.writer.record.primaryKey;
+    this.fieldsBefore = this.writer.fields.size;
   }
 
   set(id: string, p: Pending): void {
@@ -55,6 +57,7 @@ class ChangeSet {
       else this.pending.set(id, prev);
     }
     this.writer.record = { ...this.writer.record, primaryKey: this.pkBefore };
+    this.writer.fields.truncate(this.fieldsBefore);
     this.undo = null;
   }
 
@@ -245,6 +248,8 @@ export async function processDocumentBatch(run: BatchRun, indexUid: string): Pro
   }
   run.trace('applying tasks', performance.now() - applyStart);
   if (writer && changes) await finalize(run, changes, writer);
-  // Like Meilisearch, an index created by the batch exists afterwards even if its tasks failed.
-  return { results, writers: writer ? [writer] : [], changed: [indexUid] };
+  // Like Meilisearch, an index created by the batch exists afterwards even if its tasks failed; an existing index
+  // is left untouched (not even `updatedAt`) when every task failed.
+  const anySucceeded = [...results.values()].some((r) => r.status === 'succeeded');
+  return { results, writers: writer && (anySucceeded || writer.isNew) ? [writer] : [], changed: [indexUid] };
 }

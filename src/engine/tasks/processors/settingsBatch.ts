@@ -58,5 +58,6 @@ export async function processSettingsBatch(run: BatchRun, indexUid: string): Pro
     }
   }
   if (writer && before && writer.stats.numberOfDocuments > 0 && needsReindex(before, writer.settings)) await reindexAll(run, writer);
-  return { results, writers: writer ? [writer] : [], changed: [indexUid] };
+  const anySucceeded = [...results.values()].some((r) => r.status === 'succeeded');
+  return { results, writers: writer && (anySucceeded || writer.isNew) ? [writer] : [], changed: [indexUid] };
 }

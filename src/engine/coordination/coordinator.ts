@@ -1,0 +1,85 @@
+/**
+ * Coordination of several engines over one database (tabs, workers, a service worker): exactly one runs the
+ * scheduler, chosen by an exclusive Web Lock (`navigator.locks`), and they tell each other about new tasks and
+ * commits over a BroadcastChannel so the scheduler wakes up and the others drop their caches.
+ * Where Web Locks are missing (Node), engines of one process share an in-process lock of the same name.
+ */
+
+export type CoordinationEvent =
+  | { type: 'registered' }
+  | { type: 'committed'; indexes: readonly string[] | 'all' };
+
+export interface Coordinator {
+  /** Waits for the scheduler lock; resolves with its release function. Rejects when `signal` aborts first. */
+  acquire(signal: AbortSignal): Promise<() => void>;
+  publish(event: CoordinationEvent): void;
+  subscribe(listener: (event: CoordinationEvent) => void): () => void;
+  close(): void;
+}
+
+interface LockManagerLike {
+  request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<void>): Promise<void>;
+}
+
+/** In-process fallback of Web Locks: FIFO exclusive locks by name. */
+const localLocks = new Map<string, (() => void)[]>();
+
+function localRequest(name: string, signal: AbortSignal): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    let queue = localLocks.get(name);
+    if (!queue) localLocks.set(name, (queue = []));
+    const grant = () => {
+      let released = false;
+      resolve(() => {
+        if (released) return;
+        released = true;
+        const q = localLocks.get(name)!;
+        q.shift();
+        q[0]?.();
+        if (q.length === 0) localLocks.delete(name);
+      });
+    };
+    queue.push(grant);
+    if (queue.length === 1) grant();
+    signal.addEventListener('abort', () => {
+      const q = localLocks.get(name);
+      const i = q ? q.indexOf(grant) : -1;
+      if (i > 0) q!.splice(i, 1);
+      reject(signal.reason ?? new Error('aborted'));
+    });
+  });
+}
+
+function webLocks(): LockManagerLike | undefined {
+  const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
+  return nav?.locks;
+}
+
+export function createCoordinator(name: string): Coordinator {
+  const lockName = `pocketsearch:${name}:scheduler`;
+  const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`pocketsearch:${name}`) : null;
+  const listeners = new Set<(e: CoordinationEvent) => void>();
+  if (channel) channel.onmessage = (msg: MessageEvent<CoordinationEvent>) => listeners.forEach((l) => l(msg.data));
+  return {
+    acquire(signal) {
+      const locks = webLocks();
+      if (!locks) return localRequest(lockName, signal);
+      return new Promise((resolve, reject) => {
+        locks
+          .request(lockName, { signal }, () => new Promise<void>((release) => resolve(release)))
+          .catch(reject);
+      });
+    },
+    publish(event) {
+      channel?.postMessage(event);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      channel?.close();
+    },
+  };
+}
