@@ -1,8 +1,49 @@
+/**
+ * Vite configuration of the demo (`npm run demo` serves it, `npm run build` writes it to `demo-dist/`) and the
+ * vitest configuration of the unit tests (`test/unit/**` in Node).
+ */
 import { defineConfig } from 'vitest/config';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { writeSampleMovies } from './demo/build/sampleData.ts';
+import { serviceWorkerPlugin } from './demo/build/serviceWorkerPlugin.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const publicDir = resolve(here, 'public');
+
+/** Writes `public/data/movies.json` from the `vega-datasets` package before the dev server or a build starts. */
+function sampleDataPlugin(): Plugin {
+  return {
+    name: 'pocketsearch-demo-sample-data',
+    buildStart() {
+      if (process.env.VITEST) return;
+      writeSampleMovies(resolve(here, 'node_modules/vega-datasets/data/movies.json'), resolve(publicDir, 'data/movies.json'));
+    },
+  };
+}
 
 export default defineConfig({
-  root: '.',
+  root: resolve(here, 'demo'),
+  // Relative URLs everywhere: the built site works from any directory of any static server.
+  base: './',
+  publicDir,
+  resolve: {
+    // The demo imports the library as an app would (`import { createClient } from 'pocketsearch'`).
+    alias: [{ find: /^pocketsearch$/, replacement: resolve(here, 'src/index.ts') }],
+  },
+  worker: { format: 'es' },
+  server: { port: 5173 },
+  preview: { port: 4174 },
+  build: {
+    outDir: resolve(here, 'demo-dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+  plugins: [sampleDataPlugin(), serviceWorkerPlugin({ entry: resolve(here, 'demo/sw/serviceWorker.ts'), publicDir })],
   test: {
+    root: here,
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20000,
