@@ -14,6 +14,7 @@ export const ENGINE_METHODS = [
   'getTasks',
   'getBatch',
   'getBatches',
+  'getTaskDocuments',
   'cancelTasks',
   'deleteTasks',
   'waitForTask',
