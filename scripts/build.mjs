@@ -27,6 +27,7 @@ if (only !== 'demo') {
         entry: {
           index: resolve(root, 'src/index.ts'),
           engine: resolve(root, 'src/engine.ts'),
+          http: resolve(root, 'src/http/index.ts'),
         },
         formats: ['es'],
       },
@@ -34,6 +35,22 @@ if (only !== 'demo') {
         // Page/Node entries import their dependencies; the inline worker bundles its own copy.
         external: ['idb', 'comlink', 'fflate', 'modern-tar'],
       },
+    },
+  });
+  // The service-worker entry is one self-contained module: `import` from a module service worker needs no
+  // import map or bundler (dependencies inlined).
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: resolve(root, 'dist'),
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      lib: { entry: { sw: resolve(root, 'src/sw/index.ts') }, formats: ['es'] },
+      rollupOptions: { output: { codeSplitting: false } },
     },
   });
   execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', resolve(root, 'tsconfig.build.json')], { stdio: 'inherit' });
