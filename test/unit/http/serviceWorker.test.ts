@@ -11,7 +11,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-type Listener = (event: Event & Record<string, unknown>) => void;
+type Listener = (event: Event) => void;
 
 /** A scope that records listeners, and dispatches fetch events like a browser would. */
 function fakeScope() {
