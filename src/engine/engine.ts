@@ -21,6 +21,9 @@ import * as write from './api/writeApi.ts';
 import * as read from './api/readApi.ts';
 import { Index } from './indexHandle.ts';
 import { defaultKeys, type ApiKey } from './api/keys.ts';
+import type { FederatedSearchResponse, MultiSearchParams, MultiSearchResponse } from './types/search.ts';
+import { multiSearch } from './search/multi/multiSearch.ts';
+import { experimentalFeatures, updateExperimentalFeatures, type ExperimentalFeatures } from './search/filters/experimentalFeatures.ts';
 import { checkBackupOptions, type BackupOptions } from './backup/backupOptions.ts';
 import { throttleProgress } from './backup/backupProgress.ts';
 import { MemoryBackupStorage, type DumpFileInfo, type SnapshotFileInfo } from './backup/backupStorage.ts';
@@ -325,6 +328,30 @@ export class Engine {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 20;
     return { results: keys.slice(offset, offset + limit), offset, limit, total: keys.length };
+  }
+
+  /**
+   * Several searches in one call (`POST /multi-search`): results per query, or merged into one list when
+   * `federation` is given.
+   *
+   * @example
+   * ```ts
+   * const { results } = await engine.multiSearch({ queries: [{ indexUid: 'movies', q: 'carol' }] });
+   * const merged = await engine.multiSearch({ federation: {}, queries: [{ indexUid: 'movies', q: 'carol' }, { indexUid: 'books', q: 'carol' }] });
+   * ```
+   */
+  multiSearch(params: MultiSearchParams): Promise<MultiSearchResponse | FederatedSearchResponse> {
+    return multiSearch(this.ctx, params);
+  }
+
+  /** Experimental features of this engine (Meilisearch's `GET /experimental-features`): `containsFilter`. */
+  async getExperimentalFeatures(): Promise<ExperimentalFeatures> {
+    return experimentalFeatures(this.ctx);
+  }
+
+  /** Turns experimental features on or off for this engine's lifetime (`PATCH /experimental-features`). */
+  async updateExperimentalFeatures(features: Partial<ExperimentalFeatures>): Promise<ExperimentalFeatures> {
+    return updateExperimentalFeatures(this.ctx, features);
   }
 
   // ─── dumps and snapshots (src/engine/backup/) ─────────────────────────────

@@ -24,6 +24,9 @@ export const ENGINE_METHODS = [
   'isHealthy',
   'getVersion',
   'getKeys',
+  'multiSearch',
+  'getExperimentalFeatures',
+  'updateExperimentalFeatures',
 ] as const;
 
 export type EngineMethod = (typeof ENGINE_METHODS)[number];

@@ -11,6 +11,7 @@ import type { ResolvedSearchParams } from './searchParams.ts';
 import { pageWindow, paginationFields } from './pagination.ts';
 import { readDocuments } from './documentShape.ts';
 import { prepareFilter } from './filters/prepareFilter.ts';
+import { experimentalFeatures } from './filters/experimentalFeatures.ts';
 import { evaluateFilter } from './filters/evaluateFilter.ts';
 import { createSortSource, parseSortParam } from './sort/sortSource.ts';
 import { createDistinctSource, resolveDistinct } from './facets/distinct.ts';
@@ -24,7 +25,7 @@ async function runSearch(ctx: EngineContext, state: IndexState, p: ResolvedSearc
   const maxTotalHits = settings.pagination.maxTotalHits;
   const window = pageWindow(p, maxTotalHits);
   // Plan: everything that can be rejected is checked before reading postings.
-  const filter = prepareFilter(state, p.filter, 'invalid_search_filter');
+  const filter = prepareFilter(state, p.filter, 'invalid_search_filter', { containsFilter: experimentalFeatures(ctx).containsFilter });
   const sort = parseSortParam(state, p.sort, 'invalid_search_sort');
   const distinct = resolveDistinct(state, p.distinct);
   const facets = resolveFacets(state, p.facets);
