@@ -28,10 +28,21 @@ export function payloadTooLarge(limit: number): EngineError {
   return new EngineError('payload_too_large', `The provided payload reached the size limit. The maximum accepted payload size is ${byteUnitText(limit)}.`);
 }
 
-/** Reads the whole body, failing with 413 as soon as it exceeds `limit` bytes. */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+/** actix-web's messages for JSON bodies over the limit (Meilisearch passes them through). */
+function jsonTooLarge(limit: number, declared?: number): EngineError {
+  return new EngineError(
+    'payload_too_large',
+    declared === undefined ? `JSON payload has exceeded limit (${limit} bytes).` : `JSON payload (${declared} bytes) is larger than allowed (limit: ${limit} bytes).`,
+  );
+}
+
+/**
+ * Reads the whole body, failing with 413 as soon as it exceeds `limit` bytes (`tooLarge` builds the error,
+ * from the declared Content-Length when there is one).
+ */
+export async function readBody(request: Request, limit: number, tooLarge: (limit: number, declared?: number) => EngineError = payloadTooLarge): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw payloadTooLarge(limit);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit, declared);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -42,7 +53,7 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw payloadTooLarge(limit);
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -77,7 +88,7 @@ export function checkJsonContentType(request: Request): void {
  */
 export async function readJsonBody(request: Request, limit: number, options: { optional?: boolean } = {}): Promise<unknown> {
   checkJsonContentType(request);
-  const bytes = await readBody(request, limit);
+  const bytes = await readBody(request, limit, jsonTooLarge);
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') {
     if (options.optional) return undefined;

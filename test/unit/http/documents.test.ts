@@ -160,7 +160,9 @@ describe('payload errors (direct)', () => {
     const r = await call(small.fetch, 'POST', path, JSON.stringify(movies), { 'Content-Type': 'application/json' });
     expect(r).toMatchObject({ status: 413, body: errorBody('payload_too_large', 'The provided payload reached the size limit. The maximum accepted payload size is 10 B.') });
     const search = await call(small.fetch, 'POST', '/indexes/movies/search', { q: 'a long query' });
-    expect(search.status).toBe(413);
+    expect(search).toMatchObject({ status: 413, body: { code: 'payload_too_large', message: 'JSON payload has exceeded limit (10 bytes).' } });
+    const declared = await call(small.fetch, 'POST', '/indexes/movies/search', '{"q":"a long query"}', { 'Content-Type': 'application/json', 'Content-Length': '20' });
+    expect((declared.body as { message: string }).message).toBe('JSON payload (20 bytes) is larger than allowed (limit: 10 bytes).');
     const big = await call(kit.fetch, 'POST', path, 'x', { 'Content-Type': 'application/json', 'Content-Length': '100000001' });
     expect((big.body as { message: string }).message).toBe('The provided payload reached the size limit. The maximum accepted payload size is 100 MB.');
   });
