@@ -30,7 +30,10 @@ export default defineConfig({
   publicDir,
   resolve: {
     // The demo imports the library as an app would (`import { createClient } from 'pocketsearch'`).
-    alias: [{ find: /^pocketsearch$/, replacement: resolve(here, 'src/index.ts') }],
+    alias: [
+      { find: /^pocketsearch$/, replacement: resolve(here, 'src/index.ts') },
+      { find: /^pocketsearch\/http$/, replacement: resolve(here, 'src/http/index.ts') },
+    ],
   },
   worker: { format: 'es' },
   server: { port: 5173 },

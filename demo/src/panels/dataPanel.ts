@@ -6,7 +6,7 @@ import type { Session } from '../app/session.ts';
 import { loadSampleData } from '../data/sampleData.ts';
 import { readStream } from '../data/fetchWithProgress.ts';
 import { indexDocuments } from '../data/indexDocuments.ts';
-import { indexUidFromFileName, parseDocuments } from '../data/parseDocuments.ts';
+import { formatName, indexUidFromFileName, parseDocuments } from '../data/parseDocuments.ts';
 import { button, errorText, h, setMessage } from '../ui/dom.ts';
 import { makeDropZone } from '../ui/dropZone.ts';
 import { formatBytes, formatNumber } from '../ui/format.ts';
@@ -36,7 +36,7 @@ export function mountDataPanel(container: HTMLElement, session: Session, events:
   let file: File | null = null;
   const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.json,.ndjson,.jsonl,.csv,.tsv,application/json,application/x-ndjson,text/csv' });
   const chosen = h('p', { class: 'chosen-file', 'aria-live': 'polite' }, 'No file chosen.');
-  const uidInput = h('input', { type: 'text', id: 'import-index', autocomplete: 'off', spellcheck: 'false', pattern: '[A-Za-z0-9_-]+', required: true });
+  const uidInput = h('input', { type: 'text', id: 'import-index', autocomplete: 'off', spellcheck: 'false', pattern: '[A-Za-z0-9_\-]+', required: true });
   const pkInput = h('input', { type: 'text', id: 'import-primary-key', autocomplete: 'off', spellcheck: 'false', placeholder: 'inferred (a field ending in “id”)' });
   const facetsInput = h('input', { type: 'text', id: 'import-facets', autocomplete: 'off', spellcheck: 'false', placeholder: 'e.g. genre, year' });
   const progress = progressView('import-progress', 'Import progress');
@@ -110,7 +110,7 @@ async function importFile(session: Session, file: File, uid: string, primaryKey:
     progress.update(`Reading ${file.name}… ${formatBytes(loaded)} of ${formatBytes(total ?? file.size)}`, total ? loaded / total : null),
   );
   progress.update('Parsing…', null);
-  const { format, documents } = parseDocuments(file.name, new TextDecoder().decode(bytes));
+  const { format, documents } = parseDocuments(file.name, bytes);
   if (!documents.length) throw new Error(`${file.name} holds no documents.`);
   const index = session.client.index(uid);
   const facetFields = facets
@@ -119,7 +119,7 @@ async function importFile(session: Session, file: File, uid: string, primaryKey:
     .filter(Boolean);
   if (facetFields.length) await index.updateSettings({ filterableAttributes: facetFields });
   const { failed } = await indexDocuments(index, documents, primaryKey ? { primaryKey } : {}, (done, total) =>
-    progress.update(`Indexing ${formatNumber(documents.length)} documents (${format.toUpperCase()})… ${done} of ${total} batches`, total ? done / total : null),
+    progress.update(`Indexing ${formatNumber(documents.length)} documents (${formatName(format)})… ${done} of ${total} batches`, total ? done / total : null),
   );
   if (failed.length) throw new Error(`Indexing failed: ${failed[0].error?.message ?? failed[0].status}`);
   progress.update(`Indexed ${formatNumber(documents.length)} documents.`, 1);
