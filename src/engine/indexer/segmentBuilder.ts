@@ -14,8 +14,9 @@ import { normalizeFacetValue } from '../text/analyzer.ts';
 import type { Document } from '../types/indexes.ts';
 import { EngineError } from '../../errors/engineError.ts';
 import { OccurrenceLog } from './occurrenceLog.ts';
+import { FieldWordCountsBuilder } from './fieldWordCounts.ts';
 
-export const SEGMENT_RECORD_VERSION = 2;
+export const SEGMENT_RECORD_VERSION = 3;
 export const GEO_FIELD = '_geo';
 
 class FacetAcc {
@@ -68,6 +69,8 @@ export class SegmentBuilder {
   private readonly log = new OccurrenceLog();
   private readonly facets = new Map<number, FacetAcc>();
   private readonly docs: number[] = [];
+  /** words per field per document, for the exactness rule */
+  private readonly wordCounts = new FieldWordCountsBuilder();
   private lastDoc = -1;
 
   constructor(private readonly opts: SegmentBuilderOptions) {}
@@ -84,7 +87,12 @@ export class SegmentBuilder {
     const lastPosition = new Map<number, number>();
     let currentOcc = 0;
     const log = this.log;
-    const emit = (word: string, position: number) => log.add(word, docid, currentOcc + position);
+    let emitted = 0;
+    const fieldWords = new Map<number, number>();
+    const emit = (word: string, position: number) => {
+      emitted++;
+      log.add(word, docid, currentOcc + position);
+    };
     const leaf = (path: string, value: LeafValue) => {
       const fid = fields.idOrInsert(path);
       if (rules.isFaceted(path)) this.facetValue(fid, path, value, docid);
@@ -95,7 +103,9 @@ export class SegmentBuilder {
       if (start > 65535) return;
       currentOcc = packOccurrence(fid, 0);
       // Meilisearch's per-field cursor: the next array element starts 8 after the last word emitted.
+      const before = emitted;
       lastPosition.set(fid, analyzer.indexValue(text, emit, start, localesFor?.(path)));
+      if (emitted > before) fieldWords.set(fid, (fieldWords.get(fid) ?? 0) + emitted - before);
     };
     const field = (path: string, value: unknown) => {
       const fid = fields.idOrInsert(path);
@@ -107,6 +117,7 @@ export class SegmentBuilder {
       if (path === GEO_FIELD) this.geoValue(acc, value, docid, externalId);
     };
     walkDocument(doc, leaf, field);
+    for (const [fid, n] of fieldWords) this.wordCounts.add(fid, docid, n);
   }
 
   private facetAcc(fid: number): FacetAcc {
@@ -210,6 +221,7 @@ export class SegmentBuilder {
       wordOffsets,
       wordLengths,
       blockCount: blocks.length,
+      fieldWordCounts: this.wordCounts.encode(),
       createdAt,
     };
     return { record, blocks, facets, bytes };

@@ -46,6 +46,12 @@ export interface SegmentRecord {
   wordOffsets: Uint32Array;
   wordLengths: Uint32Array;
   blockCount: number;
+  /**
+   * Words per field of each document with at most 30 in that field (exactness rule), see
+   * `indexer/fieldWordCounts.ts`. Absent in segments written before record version 3: their documents then
+   * never match an attribute exactly. Segment compaction must merge it (`mergeFieldWordCounts`).
+   */
+  fieldWordCounts?: Uint8Array;
   createdAt: string;
 }
 

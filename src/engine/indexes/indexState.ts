@@ -6,6 +6,7 @@ import { STORES } from '../storage/schema.ts';
 import type { ReadTx, Store } from '../storage/store.ts';
 import { decodeIds } from '../storage/byteCodec.ts';
 import { bitsToDocSet } from '../indexer/docIdSet.ts';
+import { decodeFieldWordCounts, type FieldWordCounts } from '../indexer/fieldWordCounts.ts';
 import { difference, type DocSet } from '../storage/docSet.ts';
 import { defaultSettings } from '../settings/defaults.ts';
 import type { Settings } from '../types/settings.ts';
@@ -27,6 +28,7 @@ export class LoadedSegment {
   private _words: string[] | undefined;
   private _docs: DocSet | undefined;
   private _live: DocSet | undefined;
+  private _wordCounts: Map<number, FieldWordCounts> | undefined;
 
   constructor(
     readonly record: SegmentRecord,
@@ -53,6 +55,12 @@ export class LoadedSegment {
   get liveDocs(): DocSet {
     if (!this._live) this._live = difference(this.docs, this.tombstones);
     return this._live;
+  }
+
+  /** Words per field of the documents with at most 30 words there (tombstoned ones included), decoded on first use. */
+  get fieldWordCounts(): Map<number, FieldWordCounts> {
+    if (!this._wordCounts) this._wordCounts = decodeFieldWordCounts(this.record.fieldWordCounts);
+    return this._wordCounts;
   }
 
   hasWord(word: string): boolean {

@@ -14,6 +14,7 @@ import type { IndexState } from '../indexes/indexState.ts';
 import type { SortCriterion } from '../settings/rankingRules.ts';
 import type { PostingsReader } from './postingsReader.ts';
 import type { ResolvedSearchParams } from './searchParams.ts';
+import type { ScoreDetail } from './ranking/scoreDetails.ts';
 
 /** One bucket of documents sharing a sort value (numbers, then strings, then documents without a value). */
 export interface SortBucket {
@@ -49,18 +50,35 @@ export interface SortSource {
 export interface DistinctSource {
   /** Distinct keys per document (numbers and normalized strings); a document without the field maps to []. */
   keys(docids: readonly number[]): Promise<Map<number, (string | number)[]>>;
+  /**
+   * Optional: every live document holding one of `keys` (same forms as `keys` returns). Distinct removes those
+   * documents from the remaining candidates and totals as soon as one of them is kept; without this method the
+   * ranking reads the keys of every candidate once instead.
+   */
+  docsWithKeys?(keys: readonly (string | number)[]): Promise<DocSet>;
 }
 
-/** One query term as the highlighter needs it. */
+/**
+ * One query term as the highlighter needs it (Meilisearch's `MatchingWords`). Terms come in query order: the
+ * words and phrases of the query, then the n-grams. Meilisearch tries every phrase first (in this order), then
+ * single words over the terms sorted non-prefix first, wider `queryPositions` first (stable).
+ */
 export interface MatchingTerm {
   /** first and last query word positions covered (an n-gram covers several) */
   queryPositions: [number, number];
-  /** normalized words that match this term as a whole token (original, typos, synonyms, n-gram concatenation) */
+  /** normalized words that match this term as a whole token (original, typos, n-gram concatenation) — non-prefix terms */
   words: string[];
-  /** normalized prefixes: a token starting with one matches, and only the prefix is highlighted */
+  /**
+   * The prefix term's derivations (the word itself if indexed, words it prefixes, typo words): a token whose
+   * normalized form starts with one matches. Meilisearch then highlights the first min(`highlightChars`, length of
+   * the matched derivation) characters of the token's normalized form (mapped back through `Token.charMap`).
+   * Empty when the prefix is in Meilisearch's prefix database and not itself a word (nothing highlighted).
+   */
   prefixes: string[];
-  /** a phrase or multi-word derivation (split word, multi-word synonym): consecutive normalized words */
+  /** multi-word derivations (phrase, split word, synonyms), consecutive normalized words; '' = a stop word slot */
   phrases: string[][];
+  /** characters of the query word (n-gram: of the concatenation): how much of a token a prefix match highlights */
+  highlightChars?: number;
 }
 
 export interface MatchingWords {
@@ -78,6 +96,11 @@ export interface RankedHit {
   score?: number;
   /** `_rankingScoreDetails` (when asked) */
   details?: Record<string, unknown>;
+  /**
+   * The buckets the hit went through, rule by rule (raw ranks and sort values): what federated search needs to
+   * compare hits of several queries (Meilisearch's weighted score values: consecutive ranks merged, sort values).
+   */
+  scoreDetails?: readonly ScoreDetail[];
   /** `_geoDistance` in meters, when sorting by `_geoPoint` */
   geoDistance?: number;
 }

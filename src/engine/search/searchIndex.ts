@@ -31,7 +31,7 @@ async function runSearch(ctx: EngineContext, state: IndexState, p: ResolvedSearc
   const facets = resolveFacets(state, p.facets);
   const reader = new PostingsReader(ctx.store, state, ctx.postings);
   const universe = filter ? await evaluateFilter(reader, state, filter) : state.liveDocs();
-  const query = parseQuery(state, p);
+  const query = await parseQuery(state, p, reader);
   const ranking = await rankDocuments({
     ctx,
     state,

@@ -1,0 +1,145 @@
+/**
+ * The proximity rule's conditions (spec §5.4) from word positions. Meilisearch stores, per document and per
+ * ordered word pair, the smallest distance (1–3) at which the first word is followed by the second in one
+ * field; a condition "terms at proximity f" holds when some derivation pair has exactly that smallest forward
+ * distance f, or the reversed pair has f − 1 (not for phrases nor prefix-database words). With
+ * `proximityPrecision: byAttribute`, any pair sharing a searched field counts as the closest proximity.
+ *
+ * Per document we compute which forward (bits 0–2) and backward (bits 3–5) distances some derivation pair
+ * reaches, once per pair of terms, from the occurrences of both terms in the rule's universe.
+ */
+import { has, type DocSet } from '../../storage/docSet.ts';
+import { locatedKey, subsetPhrases, subsetPrefixDb, subsetWords, type LocatedSubset, type Phrase } from '../query/queryTerm.ts';
+import type { SearchData } from './searchData.ts';
+import type { TermResolver } from './termDocs.ts';
+
+interface Roles {
+  words: string[];
+  leftSingle: boolean[];
+  leftPhrases: (Phrase[] | null)[];
+  rightSingle: boolean[];
+  rightPrefix: boolean[];
+  rightPhrases: (Phrase[] | null)[];
+}
+
+function roles(data: SearchData, left: LocatedSubset, right: LocatedSubset): Roles {
+  const r: Roles = { words: [], leftSingle: [], leftPhrases: [], rightSingle: [], rightPrefix: [], rightPhrases: [] };
+  const idx = new Map<string, number>();
+  const slot = (w: string) => {
+    let i = idx.get(w);
+    if (i === undefined) {
+      i = r.words.length;
+      idx.set(w, i);
+      r.words.push(w);
+      r.leftSingle.push(false);
+      r.leftPhrases.push(null);
+      r.rightSingle.push(false);
+      r.rightPrefix.push(false);
+      r.rightPhrases.push(null);
+    }
+    return i;
+  };
+  for (const w of subsetWords(left.subset)) r.leftSingle[slot(w.word)] = true;
+  for (const p of subsetPhrases(left.subset)) {
+    const last = p.words[p.words.length - 1];
+    if (last !== null && last !== undefined) (r.leftPhrases[slot(last)] ??= []).push(p);
+  }
+  for (const w of subsetWords(right.subset)) r.rightSingle[slot(w.word)] = true;
+  const pdb = subsetPrefixDb(right.subset);
+  if (pdb) for (const w of data.wordsWithPrefix(pdb.word)) r.rightPrefix[slot(w)] = true;
+  for (const p of subsetPhrases(right.subset)) {
+    const first = p.words[0];
+    if (first !== null && first !== undefined) (r.rightPhrases[slot(first)] ??= []).push(p);
+  }
+  return r;
+}
+
+export class ProximityDocs {
+  private readonly masks = new Map<string, { universe: DocSet; masks: Uint8Array }>();
+
+  constructor(
+    private readonly data: SearchData,
+    private readonly terms: TermResolver,
+  ) {}
+
+  /** Forgets the masks (a new rule iteration has another universe). */
+  reset(): void {
+    this.masks.clear();
+  }
+
+  /** Documents of `universe` where `left` then `right` are at proximity `forward` (or reversed at forward − 1). */
+  docs(left: LocatedSubset, right: LocatedSubset, forward: number, universe: DocSet): DocSet {
+    const key = `${locatedKey(left)}\u0004${locatedKey(right)}`;
+    let m = this.masks.get(key);
+    if (!m) {
+      m = { universe, masks: this.compute(left, right, universe) };
+      this.masks.set(key, m);
+    }
+    const want = (1 << (forward - 1)) | (forward >= 2 ? 1 << (3 + forward - 2) : 0);
+    const out: number[] = [];
+    const base = m.universe;
+    // `universe` is a subset of the universe the masks were computed on: walk both.
+    let j = 0;
+    for (let i = 0; i < universe.length; i++) {
+      const d = universe[i];
+      while (j < base.length && base[j] < d) j++;
+      if (j < base.length && base[j] === d && m.masks[j] & want) out.push(d);
+    }
+    return Uint32Array.from(out);
+  }
+
+  private compute(left: LocatedSubset, right: LocatedSubset, universe: DocSet): Uint8Array {
+    const r = roles(this.data, left, right);
+    const masks = new Uint8Array(universe.length);
+    const occ = this.data.occurrences(r.words, universe);
+    const W = r.words.length;
+    const best = new Map<number, number>();
+    const inPhrase = (ps: Phrase[] | null, doc: number) => ps !== null && ps.some((p) => has(this.terms.phraseDocs(p), doc));
+    const leftOk = (w: number, doc: number) => r.leftSingle[w] || inPhrase(r.leftPhrases[w], doc);
+    const rightOk = (w: number, doc: number) => r.rightSingle[w] || r.rightPrefix[w] || inPhrase(r.rightPhrases[w], doc);
+    const byAttribute = this.data.policy.byAttribute;
+    for (let i = 0; i < universe.length; i++) {
+      const doc = universe[i];
+      const s = occ.start[i];
+      const e = occ.start[i + 1];
+      if (e - s < 2) continue;
+      let mask = 0;
+      if (byAttribute) {
+        // Any left word and right word sharing a searched field: the closest proximity.
+        for (let a = s; a < e && !mask; a++) {
+          const fa = Math.floor(occ.occ[a] / 65536);
+          if (!this.data.fieldAllowed(fa) || !leftOk(occ.word[a], doc)) continue;
+          for (let b = s; b < e; b++) {
+            if (Math.floor(occ.occ[b] / 65536) === fa && rightOk(occ.word[b], doc)) {
+              mask = 0b111;
+              break;
+            }
+          }
+        }
+        masks[i] = mask;
+        continue;
+      }
+      best.clear();
+      for (let a = s; a < e; a++) {
+        const oa = occ.occ[a];
+        const fa = Math.floor(oa / 65536);
+        for (let b = a + 1; b < e && occ.occ[b] <= oa + 3; b++) {
+          const ob = occ.occ[b];
+          if (ob === oa || Math.floor(ob / 65536) !== fa) continue;
+          const k = occ.word[a] * W + occ.word[b];
+          const d = ob - oa;
+          const prev = best.get(k);
+          if (prev === undefined || d < prev) best.set(k, d);
+        }
+      }
+      for (const [k, d] of best) {
+        const x = Math.floor(k / W);
+        const y = k % W;
+        if (leftOk(x, doc) && rightOk(y, doc)) mask |= 1 << (d - 1);
+        if (r.rightSingle[x] && r.leftSingle[y]) mask |= 1 << (3 + d - 1);
+      }
+      masks[i] = mask;
+    }
+    return masks;
+  }
+}
