@@ -29,6 +29,11 @@ export interface DumpStatus {
   finishedAt: string | null;
 }
 
+/** Experimental features an engine acts on. */
+export interface EngineFeatures {
+  containsFilter?: boolean;
+}
+
 /** The per-index methods the handler calls (`engine.index(uid)`). */
 export interface IndexLike {
   search(q?: string | null, params?: SearchParams): Promise<SearchResponse>;
@@ -76,4 +81,7 @@ export interface EngineLike {
   getDumpStatus?(dumpUid: string): Promise<DumpStatus>;
   createSnapshot?(): Promise<EnqueuedTask>;
   getTaskDocuments?(taskUid: number): Promise<Document[]>;
+  /** Experimental features the engine acts on (`containsFilter`). */
+  getExperimentalFeatures?(): Promise<EngineFeatures>;
+  updateExperimentalFeatures?(features: EngineFeatures): Promise<EngineFeatures>;
 }

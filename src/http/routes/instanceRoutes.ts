@@ -7,6 +7,7 @@ import { EngineError } from '../../errors/engineError.ts';
 import { isPlainObject, typeError, unknownField } from '../../engine/validation/jsonValidation.ts';
 import { readBody, readJsonBody } from '../body.ts';
 import { accepted, ok, optionalMethod, type ExperimentalFeatures, type Route, type RouteContext } from '../router.ts';
+import type { EngineFeatures } from '../engineLike.ts';
 
 /** Runtime-togglable features in Meilisearch's order; `legacySearch` is `null` until set. */
 export function defaultFeatures(): ExperimentalFeatures {
@@ -81,10 +82,22 @@ async function createSnapshot(c: RouteContext): Promise<Response> {
   return accepted(await create());
 }
 
-async function getFeatures(c: RouteContext): Promise<Response> {
-  return ok(c.features);
+/** The handler's flags, overlaid with those the engine acts on (`containsFilter`). */
+async function currentFeatures(c: RouteContext): Promise<ExperimentalFeatures> {
+  const engineFlags = typeof c.engine.getExperimentalFeatures === 'function' ? await c.engine.getExperimentalFeatures() : {};
+  const out: ExperimentalFeatures = { ...c.features };
+  for (const [k, v] of Object.entries(engineFlags as Record<string, unknown>)) if (k in out && typeof v === 'boolean') out[k] = v;
+  return out;
 }
 
+async function getFeatures(c: RouteContext): Promise<Response> {
+  return ok(await currentFeatures(c));
+}
+
+/**
+ * Accepts every Meilisearch flag. Those the engine acts on are forwarded to it (`containsFilter` enables the
+ * `CONTAINS` filter operator); the others are remembered by the handler and change nothing.
+ */
 async function patchFeatures(c: RouteContext): Promise<Response> {
   const body = await readJsonBody(c.request, c.options.payloadLimit);
   if (!isPlainObject(body)) throw typeError('bad_request', '', 'an object', body);
@@ -93,11 +106,15 @@ async function patchFeatures(c: RouteContext): Promise<Response> {
     if (!names.includes(k)) throw unknownField('bad_request', k, names);
     if (v !== null && typeof v !== 'boolean') throw typeError('bad_request', `.${k}`, 'a boolean', v);
   }
+  const known = typeof c.engine.getExperimentalFeatures === 'function' ? Object.keys(await c.engine.getExperimentalFeatures()) : [];
+  const forEngine: Record<string, boolean> & EngineFeatures = {};
   for (const [k, v] of Object.entries(body)) {
     if (v !== null) c.features[k] = v as boolean;
     else if (k === 'legacySearch') c.features[k] = null;
+    if (known.includes(k) && typeof v === 'boolean') forEngine[k] = v;
   }
-  return ok(c.features);
+  if (Object.keys(forEngine).length > 0 && typeof c.engine.updateExperimentalFeatures === 'function') await c.engine.updateExperimentalFeatures(forEngine);
+  return ok(await currentFeatures(c));
 }
 
 /** Routes of Meilisearch that pocketsearch deliberately leaves out (spec: out of scope). */

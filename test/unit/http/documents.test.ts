@@ -88,8 +88,7 @@ describe('reads and deletions (client)', () => {
     expect((await index.getDocuments()).total).toBe(0);
   });
 
-  // Waiting for issue 4 (filtered document listing, `selectDocuments`).
-  test.skip('delete by filter; fetch with a filter (POST /documents/fetch) [waiting for issue 4]', async () => {
+  test('delete by filter; fetch with a filter (POST /documents/fetch)', async () => {
     const index = kit.meili.index('movies');
     await index.updateFilterableAttributes(['year']).waitTask();
     const fetched = await index.getDocuments({ filter: 'year = 2015', fields: ['id'] });

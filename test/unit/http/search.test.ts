@@ -149,8 +149,7 @@ describe('GET parameter parsing', () => {
   });
 });
 
-// Waiting for issue 4 (filters, facets, highlighting, cropping, sort, distinct, facet search, multi-search).
-describe.skip('search features of issue 4 over HTTP [waiting for issue 4]', () => {
+describe('filters, sort, facets, formatting, facet search and multi-search over HTTP', () => {
   beforeAll(async () => {
     await kit.meili
       .index('movies')
@@ -158,11 +157,10 @@ describe.skip('search features of issue 4 over HTTP [waiting for issue 4]', () =
       .waitTask();
   });
 
-  test('filter, sort, facets, highlight, crop, matches position, distinct — POST and GET agree', async () => {
+  test('filter, facets, highlight, crop, matches position — POST and GET agree', async () => {
     const index = kit.meili.index('movies');
     const params = {
       filter: 'year >= 2015',
-      sort: ['year:desc'],
       facets: ['genres'],
       attributesToHighlight: ['title'],
       highlightPreTag: '<b>',
@@ -170,14 +168,28 @@ describe.skip('search features of issue 4 over HTTP [waiting for issue 4]', () =
       attributesToCrop: ['title'],
       cropLength: 2,
       showMatchesPosition: true,
-      distinct: 'year',
     };
     const post = await index.search('wonder', params);
     const get = await index.searchGet('wonder', params);
     expect(get.hits).toEqual(post.hits);
+    expect(get.facetDistribution).toEqual(post.facetDistribution);
     expect(post.hits[0]._formatted?.title).toContain('<b>Wonder</b>');
-    expect(post.facetDistribution?.genres).toEqual({ Action: 1, Adventure: 1 });
+    const facets = await index.searchGet('', { filter: 'year >= 2015', facets: ['genres'] });
+    expect(facets.facetDistribution?.genres).toEqual({ Action: 2, Adventure: 2, Drama: 1, Fantasy: 1, Romance: 1, 'Science Fiction': 1 });
+    expect(facets.hits.map((h) => h.id)).toEqual([1, 2, 4, 5]);
     expect(post.hits[0]._matchesPosition?.title).toEqual([{ start: 0, length: 6 }]);
+    const invalid = await call(kit.fetch, 'GET', '/indexes/movies/search?filter=title%20%3D%20x');
+    expect(invalid.status).toBe(400);
+    expect((invalid.body as { code: string }).code).toBe('invalid_search_filter');
+  });
+
+  // Waiting for issue 3 (the ranking pipeline carries sort and distinct).
+  test.skip('sort (with _geoPoint re-joined) and distinct — POST and GET agree [waiting for issue 3]', async () => {
+    const index = kit.meili.index('movies');
+    const post = await index.search('', { sort: ['year:desc', 'title:asc'], distinct: 'year' });
+    const get = await index.searchGet('', { sort: ['year:desc', 'title:asc'], distinct: 'year' });
+    expect(get.hits).toEqual(post.hits);
+    expect(post.hits.map((h) => h.year)).toEqual([2017, 2016, 2015, 2012]);
   });
 
   test('array filters in GET and POST', async () => {
@@ -197,8 +209,11 @@ describe.skip('search features of issue 4 over HTTP [waiting for issue 4]', () =
   test('multi-search, with an error prefixed by its query position', async () => {
     const r = await kit.meili.multiSearch({ queries: [{ indexUid: 'movies', q: 'carol' }, { indexUid: 'movies', q: 'moana', limit: 1 }] });
     expect(r.results.map((x) => x.hits[0]?.title)).toEqual(['Carol', 'Moana']);
+    const missing = await call(kit.fetch, 'POST', '/multi-search', { queries: [{ indexUid: 'movies' }, { indexUid: 'nope' }] });
+    expect(missing).toMatchObject({ status: 404, body: errorBody('index_not_found', 'Inside `.queries[1]`: Index `nope` not found.') });
     const bad = await call(kit.fetch, 'POST', '/multi-search', { queries: [{ indexUid: 'movies' }, { indexUid: 'movies', limit: -1 }] });
-    expect(bad.status).toBe(400);
-    expect((bad.body as { message: string }).message).toMatch(/^Inside `\.queries\[1\]`: /);
+    expect(bad.body).toEqual(
+      errorBody('invalid_search_limit', 'Invalid value type at `.queries[1].limit`: expected a positive integer, but found a negative integer: `-1`'),
+    );
   });
 });
