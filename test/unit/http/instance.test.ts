@@ -43,6 +43,17 @@ describe('health, version, keys (client)', () => {
   });
 });
 
+test('experimental features: containsFilter reaches the engine (CONTAINS filters)', async () => {
+  const index = kit.meili.index('movies');
+  await index.addDocuments(movies).waitTask();
+  await index.updateFilterableAttributes(['title']).waitTask();
+  const before = await call(kit.fetch, 'POST', '/indexes/movies/search', { filter: 'title CONTAINS onde' });
+  expect(before.status).toBe(400);
+  expect((await kit.meili.updateExperimentalFeatures({ containsFilter: true })).containsFilter).toBe(true);
+  expect((await index.search('', { filter: 'title CONTAINS onde' })).hits.map((h) => h.id)).toEqual([2]);
+  expect((await kit.engine.getExperimentalFeatures()).containsFilter).toBe(true);
+});
+
 describe('dumps and snapshots', () => {
   test('POST /dumps → 202 dumpCreation; the status route follows it; unknown dump → 404', async () => {
     await kit.meili.index('movies').addDocuments(movies).waitTask();
