@@ -27,6 +27,7 @@ if (only !== 'demo') {
         entry: {
           index: resolve(root, 'src/index.ts'),
           engine: resolve(root, 'src/engine.ts'),
+          dump: resolve(root, 'src/dump.ts'),
           http: resolve(root, 'src/http/index.ts'),
         },
         formats: ['es'],

@@ -11,8 +11,9 @@ import { ENGINE_METHODS, ENGINE_WRITE_METHODS, INDEX_METHODS, INDEX_WRITE_METHOD
 import { registerTransferHandlers } from '../shared/transferHandlers.ts';
 import type { WorkerApi } from '../worker/workerApi.ts';
 import { spawnEngineWorker } from './spawnWorker.ts';
+import { clientBackupMethods, progressProxy, workerBackupOptions, type ClientBackupMethods, type ClientBackupOptions } from './clientBackups.ts';
 
-export interface ClientOptions {
+export interface ClientOptions extends ClientBackupOptions {
   /** Engine name: one IndexedDB database per name. Default `pocketsearch`. */
   name?: string;
   /** Bring your own worker (e.g. under a strict CSP); it must run pocketsearch's worker entry. */
@@ -46,7 +47,7 @@ export type PocketClient = {
   terminate(): void;
   /** Stops the engine after the current batch, then the worker. */
   close(): Promise<void>;
-};
+} & ClientBackupMethods;
 
 /**
  * Starts pocketsearch in a Web Worker.
@@ -65,7 +66,7 @@ export async function createClient(options: ClientOptions = {}): Promise<PocketC
   const remote = Comlink.wrap<WorkerApi>(worker);
   let init;
   try {
-    init = await remote.init({ name: options.name ?? 'pocketsearch', cacheBytes: options.cacheBytes });
+    init = await remote.init({ name: options.name ?? 'pocketsearch', cacheBytes: options.cacheBytes, backups: workerBackupOptions(options) }, progressProxy(options.onProgress));
   } catch (e) {
     worker.terminate();
     throw e;
@@ -119,5 +120,6 @@ export async function createClient(options: ClientOptions = {}): Promise<PocketC
     return self;
   }
 
+  Object.assign(client, clientBackupMethods(remote, (m, args) => remote.engineCall(m, args)));
   return client as PocketClient;
 }

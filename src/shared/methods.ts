@@ -27,6 +27,15 @@ export const ENGINE_METHODS = [
   'multiSearch',
   'getExperimentalFeatures',
   'updateExperimentalFeatures',
+  // dumps and snapshots (files cross as `File`s: structured clone shares their bytes, it does not copy them)
+  'createDump',
+  'getDumpStatus',
+  'listDumps',
+  'getDumpFile',
+  'deleteDump',
+  'createSnapshot',
+  'getSnapshotInfo',
+  'getSnapshotFile',
 ] as const;
 
 export type EngineMethod = (typeof ENGINE_METHODS)[number];
@@ -95,4 +104,4 @@ export const INDEX_WRITE_METHODS: ReadonlySet<string> = new Set([
   ...SETTING_NAMES.flatMap((n) => [`update${n}`, `reset${n}`]),
 ]);
 
-export const ENGINE_WRITE_METHODS: ReadonlySet<string> = new Set(['createIndex', 'updateIndex', 'deleteIndex', 'swapIndexes', 'cancelTasks', 'deleteTasks']);
+export const ENGINE_WRITE_METHODS: ReadonlySet<string> = new Set(['createIndex', 'updateIndex', 'deleteIndex', 'swapIndexes', 'cancelTasks', 'deleteTasks', 'createDump', 'createSnapshot']);

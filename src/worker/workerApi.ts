@@ -6,12 +6,16 @@ import { EngineError } from '../errors/engineError.ts';
 import { createEngine, type Engine } from '../engine/engine.ts';
 import { ENGINE_METHODS, INDEX_METHODS, type EngineMethod, type IndexMethod } from '../shared/methods.ts';
 import { ENGINE_VERSION } from '../version.ts';
+import type { DumpImportSummary } from '../backup/dump/importContext.ts';
+import { engineBackupOptions, remoteListener, type RemoteProgress, type WorkerBackupOptions } from './workerBackups.ts';
 
 export interface WorkerInitOptions {
   /** IndexedDB database name. */
   name: string;
   storage?: 'indexeddb' | 'memory';
   cacheBytes?: number;
+  /** Dumps and snapshots: OPFS directories, start-up imports, scheduled snapshots. */
+  backups?: WorkerBackupOptions;
 }
 
 export interface WorkerInitResult {
@@ -21,9 +25,11 @@ export interface WorkerInitResult {
 export class WorkerApi {
   private engine: Engine | null = null;
 
-  async init(options: WorkerInitOptions): Promise<WorkerInitResult> {
+  /** `onProgress`: a Comlink-proxied callback receiving the progress of dumps and snapshots. */
+  async init(options: WorkerInitOptions, onProgress?: RemoteProgress): Promise<WorkerInitResult> {
     if (this.engine) throw new EngineError('internal', 'The worker engine is already started.');
-    this.engine = await createEngine({ storage: options.storage ?? 'indexeddb', name: options.name, cacheBytes: options.cacheBytes });
+    const backups = await engineBackupOptions(options.backups ?? {}, onProgress);
+    this.engine = await createEngine({ storage: options.storage ?? 'indexeddb', name: options.name, cacheBytes: options.cacheBytes, ...backups });
     return { engineVersion: ENGINE_VERSION };
   }
 
@@ -42,6 +48,12 @@ export class WorkerApi {
     if (!(INDEX_METHODS as readonly string[]).includes(method)) throw new EngineError('bad_request', `Unknown index method \`${String(method)}\`.`);
     const index = this.e.index(uid) as unknown as Record<string, (...a: unknown[]) => unknown>;
     return await index[method].apply(index, args);
+  }
+
+  /** Imports a dump (a `File`/`Blob`, or the uid of a stored dump) into the running engine, which must be empty. */
+  async importDump(source: Blob | string, onProgress?: RemoteProgress): Promise<DumpImportSummary> {
+    const file = typeof source === 'string' ? await this.e.getDumpFile(source) : source;
+    return this.e.importDump(file, { onProgress: remoteListener(onProgress) });
   }
 
   async close(): Promise<void> {

@@ -140,7 +140,7 @@ async function copyOver(d: SnapshotDirectoryHandle, tmp: SnapshotFileHandle, fin
  * A sink writing a file from its start: `createWritable()` when available, else a sync access handle
  * (dedicated workers of browsers without `createWritable`).
  */
-async function fileSink(file: SnapshotFileHandle): Promise<WritableStream<Uint8Array>> {
+export async function fileSink(file: SnapshotFileHandle): Promise<WritableStream<Uint8Array>> {
   if (typeof file.createWritable === 'function') return file.createWritable({ keepExistingData: false });
   if (typeof file.createSyncAccessHandle !== 'function') {
     throw new EngineError('feature_not_enabled', 'This browser cannot write OPFS files here (no createWritable, no sync access handle).');

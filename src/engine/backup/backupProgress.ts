@@ -14,7 +14,7 @@ export type BackupOperation = 'dumpExport' | 'dumpImport' | 'snapshotWrite' | 's
  * const engine = await createEngine({ storage: 'memory', onProgress: (p) => console.log(p.operation, p.phase, p.bytes) });
  * ```
  */
-export interface BackupProgress {
+export type BackupProgress = {
   operation: BackupOperation;
   /** Dumps: `reading`, `indexing`, `tasks`, `writing`; snapshots: `writing`, `restoring`; all: `done`. */
   phase: 'reading' | 'indexing' | 'tasks' | 'writing' | 'restoring' | 'done';
@@ -31,7 +31,7 @@ export interface BackupProgress {
   indexUid?: string;
   /** Dump exports: the dump's uid. */
   dumpUid?: string;
-}
+};
 
 /** Receives progress reports. Exceptions it throws are ignored. */
 export type BackupProgressListener = (progress: BackupProgress) => void;
