@@ -188,7 +188,7 @@ function parseCsvDocuments(text: string, format: PayloadFormat & { type: 'csv' }
     if (rec.cells.length !== fields.length) {
       throw csvError(
         format,
-        `CSV error: record ${r} (line: ${rec.line}, byte: ${rec.byte}): found record with ${rec.cells.length} fields, but the previous record has ${fields.length} fields`,
+        `CSV error: record ${r} (line: ${rec.line}, byte: ${new TextEncoder().encode(text.slice(0, rec.start)).length}): found record with ${rec.cells.length} fields, but the previous record has ${fields.length} fields`,
       );
     }
     const doc: Document = {};
@@ -220,75 +220,82 @@ interface CsvRecord {
   cells: string[];
   /** 1-based line where the record starts */
   line: number;
-  /** byte offset where the record starts */
-  byte: number;
+  /** offset (UTF-16 code units) where the record starts */
+  start: number;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) n++;
+  return n;
 }
 
 /**
  * RFC 4180 records (the Rust `csv` crate's defaults): quoted fields with `""` escapes, CRLF or LF line ends,
- * empty lines skipped, a leading UTF-8 BOM ignored.
+ * empty lines skipped, a leading UTF-8 BOM ignored. Cells are sliced, not built character by character.
  */
 export function readCsvRecords(text: string, delimiter = ','): CsvRecord[] {
   const out: CsvRecord[] = [];
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  const n = text.length;
-  const enc = new TextEncoder();
-  let byteBase = 0;
-  let byteFrom = 0;
-  const byteAt = (pos: number) => {
-    byteBase += enc.encode(text.slice(byteFrom, pos)).length;
-    byteFrom = pos;
-    return byteBase;
+  const cellEnd = (from: number): number => {
+    let j = from;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === d || c === 10 || c === 13) break;
+      j++;
+    }
+    return j;
   };
   while (i < n) {
-    // Skip empty lines.
-    if (text[i] === '\n' || text[i] === '\r') {
-      if (text[i] === '\n') line++;
+    const first = text.charCodeAt(i);
+    if (first === 10 || first === 13) {
+      if (first === 10) line++;
       i++;
       continue;
     }
-    const rec: CsvRecord = { cells: [], line, byte: byteAt(i) };
-    let cell = '';
-    let quoted = false;
-    let done = false;
-    while (!done) {
-      if (i >= n) {
-        rec.cells.push(cell);
-        break;
-      }
-      const c = text[i];
-      if (quoted) {
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-          } else {
-            quoted = false;
-            i++;
+    const rec: CsvRecord = { cells: [], line, start: i };
+    for (;;) {
+      if (text.charCodeAt(i) === 34) {
+        // Quoted cell: segments between quotes, `""` is a quote; text after the closing quote is kept.
+        let value = '';
+        i++;
+        for (;;) {
+          const q = text.indexOf('"', i);
+          const end = q < 0 ? n : q;
+          value += text.slice(i, end);
+          line += countNewlines(text, i, end);
+          if (q < 0) {
+            i = n;
+            break;
           }
-        } else {
-          if (c === '\n') line++;
-          cell += c;
-          i++;
+          if (text.charCodeAt(q + 1) === 34) {
+            value += '"';
+            i = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
         }
-      } else if (c === '"' && cell === '') {
-        quoted = true;
-        i++;
-      } else if (c === delimiter) {
-        rec.cells.push(cell);
-        cell = '';
-        i++;
-      } else if (c === '\r' || c === '\n') {
-        rec.cells.push(cell);
-        if (c === '\r' && text[i + 1] === '\n') i++;
-        i++;
-        line++;
-        done = true;
+        const j = cellEnd(i);
+        rec.cells.push(value + text.slice(i, j));
+        i = j;
       } else {
-        cell += c;
-        i++;
+        const j = cellEnd(i);
+        rec.cells.push(text.slice(i, j));
+        i = j;
       }
+      if (i >= n) break;
+      if (text.charCodeAt(i) === d) {
+        i++;
+        continue;
+      }
+      if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
+      i++;
+      line++;
+      break;
     }
     out.push(rec);
   }
