@@ -9,6 +9,7 @@ import type { DistinctSource } from '../pipeline.ts';
 import type { FacetIndex } from './facetIndex.ts';
 import { filterablePatterns, isFilterEnabled, matchFilterableRule } from '../filter/index.ts';
 import { compareUtf8 } from '../../storage/byteCodec.ts';
+import { EMPTY, unionMany, type DocSet } from '../../storage/docSet.ts';
 
 /** Patterns of `patterns` still displayed, and whether some were hidden (Meilisearch's `remove_hidden_fields`). */
 export function visiblePatterns(state: IndexState, patterns: readonly string[]): { list: string[]; hidden: boolean } {
@@ -58,14 +59,27 @@ export function distinctKeys(col: FacetIndex | null, doc: number): (string | num
  */
 export function createDistinctSource(reader: PostingsReader, state: IndexState, field: string): DistinctSource {
   let column: Promise<FacetIndex | null> | undefined;
+  const load = () => {
+    const fid = state.fields.id(field);
+    column ??= fid === undefined ? Promise.resolve(null) : reader.facetColumn(fid);
+    return column;
+  };
   return {
     async keys(docids: readonly number[]): Promise<Map<number, (string | number)[]>> {
-      const fid = state.fields.id(field);
-      column ??= fid === undefined ? Promise.resolve(null) : reader.facetColumn(fid);
-      const col = await column;
+      const col = await load();
       const out = new Map<number, (string | number)[]>();
       for (const d of docids) out.set(d, distinctKeys(col, d));
       return out;
+    },
+    async docsWithKeys(keys: readonly (string | number)[]): Promise<DocSet> {
+      const col = await load();
+      if (!col) return EMPTY;
+      const parts: DocSet[] = [];
+      for (const k of keys) {
+        const i = typeof k === 'number' ? col.findNumber(k) : col.findString(k);
+        if (i >= 0) parts.push(typeof k === 'number' ? col.numberDocs(i) : col.stringDocs(i));
+      }
+      return unionMany(parts);
     },
   };
 }

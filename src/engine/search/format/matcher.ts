@@ -35,6 +35,8 @@ interface WordEntry {
   ids: [number, number];
   words: readonly string[];
   prefixes: readonly string[];
+  /** characters of the query word: a prefix match highlights at most this many */
+  highlightChars: number;
 }
 
 interface PhraseEntry {
@@ -52,7 +54,9 @@ export class QueryMatcher {
     const terms: readonly MatchingTerm[] = matchingWords?.terms ?? [];
     for (const t of terms) {
       for (const p of t.phrases) if (p.length) this.phrases.push({ ids: t.queryPositions, words: p });
-      if (t.words.length || t.prefixes.length) this.words.push({ ids: t.queryPositions, words: t.words, prefixes: t.prefixes });
+      if (t.words.length || t.prefixes.length) {
+        this.words.push({ ids: t.queryPositions, words: t.words, prefixes: t.prefixes, highlightChars: t.highlightChars ?? Infinity });
+      }
     }
     const width = (e: WordEntry) => e.ids[1] - e.ids[0];
     const isPrefix = (e: WordEntry) => (e.prefixes.length > 0 ? 1 : 0);
@@ -70,7 +74,9 @@ export class QueryMatcher {
       for (const w of e.words) if (lemma === w) return { ids: e.ids, end: token.end };
       for (const p of e.prefixes) {
         if (!lemma.startsWith(p)) continue;
-        const units = token.charMap ? token.charMap[Math.min(p.length, token.charMap.length - 1)] : p.length;
+        // The first min(query word length, derivation length) characters of the normalized token, in UTF-16 units.
+        const normUnits = unitsOfChars(p, e.highlightChars);
+        const units = token.charMap ? token.charMap[Math.min(normUnits, token.charMap.length - 1)] : normUnits;
         return { ids: e.ids, end: Math.min(token.start + units, token.end) };
       }
     }
@@ -120,6 +126,17 @@ export class QueryMatcher {
     }
     return { text, tokens, wordPos, matches };
   }
+}
+
+/** UTF-16 length of the first `chars` code points of `s` (all of it when shorter). */
+function unitsOfChars(s: string, chars: number): number {
+  if (chars >= s.length) return s.length;
+  let units = 0;
+  for (let c = 0; c < chars && units < s.length; c++) {
+    const code = s.charCodeAt(units);
+    units += code >= 0xd800 && code <= 0xdbff && units + 1 < s.length ? 2 : 1;
+  }
+  return units;
 }
 
 /** A phrase word against a token: stop-word slots never match (the highlighter knows no stop words). */

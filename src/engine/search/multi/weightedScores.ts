@@ -6,6 +6,7 @@
  */
 import type { RankedHit } from '../pipeline.ts';
 import { compareUtf8 } from '../../storage/byteCodec.ts';
+import { detailRank, mergeRank, type ScoreDetail } from '../ranking/scoreDetails.ts';
 
 /** One element of a hit's comparable score sequence. */
 export type WeightedValue =
@@ -35,7 +36,15 @@ function entryRank(name: string, e: Record<string, unknown>): Rank {
   return { rank: Math.round(score * max), max };
 }
 
+/** Meilisearch's `Rank::merge` over a run of ranks (u32 arithmetic, as the ranking layer does it). */
 function fold(ranks: Rank[]): number {
+  let acc: Rank = { rank: 1, max: 1 };
+  for (const x of ranks) acc = mergeRank(acc, x);
+  return acc.rank / acc.max;
+}
+
+/** `fold` in floating point, for ranks rebuilt from scores (their maxes would overflow u32). */
+function foldFloat(ranks: Rank[]): number {
   let r = 1;
   let m = 1;
   for (const x of ranks) {
@@ -45,8 +54,36 @@ function fold(ranks: Rank[]): number {
   return r / m;
 }
 
-/** A hit's comparable values, each score multiplied by the query's weight. */
+/** Values from the structured details the ranking layer gives (exact ranks and sort values). */
+function fromScoreDetails(details: readonly ScoreDetail[], weight: number): WeightedValue[] {
+  const out: WeightedValue[] = [];
+  let run: Rank[] = [];
+  const flush = () => {
+    if (run.length) out.push({ kind: 'score', value: fold(run) * weight });
+    run = [];
+  };
+  for (const d of details) {
+    if (d.kind === 'sort') {
+      flush();
+      out.push({ kind: 'sort', asc: d.ascending, value: d.value });
+    } else if (d.kind === 'geoSort') {
+      flush();
+      out.push({ kind: 'geo', asc: d.ascending, distance: d.distance });
+    } else {
+      const r = detailRank(d);
+      if (r) run.push(r);
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * A hit's comparable values, each score multiplied by the query's weight: from the structured score details
+ * when the ranking layer gives them, else rebuilt from `_rankingScoreDetails`.
+ */
 export function weightedValues(hit: RankedHit, weight: number): WeightedValue[] {
+  if (hit.scoreDetails) return fromScoreDetails(hit.scoreDetails, weight);
   const details = hit.details;
   if (!details) return [{ kind: 'score', value: (hit.score ?? 1) * weight }];
   const entries = Object.entries(details)
@@ -55,7 +92,7 @@ export function weightedValues(hit: RankedHit, weight: number): WeightedValue[] 
   const out: WeightedValue[] = [];
   let run: Rank[] = [];
   const flush = () => {
-    if (run.length) out.push({ kind: 'score', value: fold(run) * weight });
+    if (run.length) out.push({ kind: 'score', value: foldFloat(run) * weight });
     run = [];
   };
   for (const [name, e] of entries) {

@@ -29,6 +29,16 @@ describe('distinct attribute', () => {
     expect([...colors.values()]).toEqual([['red'], ['red'], []]);
   });
 
+  test('every document holding one of some keys (what distinct removes once a value is kept)', async () => {
+    const engine = await engineWith(DOCS, { filterableAttributes: ['color', 'sku'] });
+    const { state, reader } = await readerOf(engine);
+    const source = createDistinctSource(reader, state, 'sku');
+    expect(Array.from(await source.docsWithKeys!([1]))).toEqual([state.liveDocs()[0]]);
+    expect(Array.from(await source.docsWithKeys!(['a', 'zzz', 7]))).toEqual([state.liveDocs()[0]]);
+    const colors = createDistinctSource(reader, state, 'color');
+    expect((await colors.docsWithKeys!(['red'])).length).toBe(2);
+  });
+
   const message = async (settings: Parameters<typeof engineWith>[1], param: string) => {
     const engine = await engineWith([{ id: 1, color: 'Doggo', machin: 'Action' }], settings, 'dist');
     const { state } = await readerOf(engine, 'dist');
