@@ -41,6 +41,7 @@ test('search box, highlighted hits, refinement list and pagination work against 
   await expect(page.locator('.ais-Pagination-item--page')).toHaveCount(1);
   await expect.poll(async () => (await titles(page)).sort()).toEqual(['A Star Is Born', 'Lone Star']);
   await expect(page.locator('#hits mark').first()).toHaveText(/^star$/i);
+  await expect(drama.locator('.ais-RefinementList-count')).toHaveText('2'); // counts follow the query
 
   // Pagination: back to all genres, go to page 2.
   await drama.locator('input').uncheck();

@@ -41,8 +41,7 @@ describe('POST and GET search (client)', () => {
     expect(get.hits.map((h) => h.title)).toEqual(['Life of Pi']);
   });
 
-  // Waiting for issue 3 (ranking scores).
-  test.skip('showRankingScore / showRankingScoreDetails over POST and GET [waiting for issue 3]', async () => {
+  test('showRankingScore / showRankingScoreDetails over POST and GET', async () => {
     const index = kit.meili.index('movies');
     const post = await index.search('life pi', { showRankingScore: true, showRankingScoreDetails: true });
     const get = await index.searchGet('life pi', { showRankingScore: true, showRankingScoreDetails: true });
@@ -174,6 +173,7 @@ describe('filters, sort, facets, formatting, facet search and multi-search over 
     expect(get.hits).toEqual(post.hits);
     expect(get.facetDistribution).toEqual(post.facetDistribution);
     expect(post.hits[0]._formatted?.title).toContain('<b>Wonder</b>');
+    expect(post.facetDistribution?.genres).toEqual({ Action: 1, Adventure: 1 }); // counts over the query's matches
     const facets = await index.searchGet('', { filter: 'year >= 2015', facets: ['genres'] });
     expect(facets.facetDistribution?.genres).toEqual({ Action: 2, Adventure: 2, Drama: 1, Fantasy: 1, Romance: 1, 'Science Fiction': 1 });
     expect(facets.hits.map((h) => h.id)).toEqual([1, 2, 4, 5]);
@@ -183,8 +183,7 @@ describe('filters, sort, facets, formatting, facet search and multi-search over 
     expect((invalid.body as { code: string }).code).toBe('invalid_search_filter');
   });
 
-  // Waiting for issue 3 (the ranking pipeline carries sort and distinct).
-  test.skip('sort (with _geoPoint re-joined) and distinct — POST and GET agree [waiting for issue 3]', async () => {
+  test('sort and distinct — POST and GET agree', async () => {
     const index = kit.meili.index('movies');
     const post = await index.search('', { sort: ['year:desc', 'title:asc'], distinct: 'year' });
     const get = await index.searchGet('', { sort: ['year:desc', 'title:asc'], distinct: 'year' });
