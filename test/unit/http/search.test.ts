@@ -191,6 +191,27 @@ describe('filters, sort, facets, formatting, facet search and multi-search over 
     expect(post.hits.map((h) => h.year)).toEqual([2017, 2016, 2015, 2012]);
   });
 
+  test('_geoPoint sort through GET (re-joined), _geoDistance; locales and cropMarker accepted', async () => {
+    const places = kit.meili.index('places');
+    await places
+      .addDocuments([
+        { id: 1, name: 'Louvre museum', _geo: { lat: 48.8606, lng: 2.3376 } },
+        { id: 2, name: 'Eiffel tower', _geo: { lat: 48.8584, lng: 2.2945 } },
+        { id: 3, name: 'Notre-Dame cathedral', _geo: { lat: 48.853, lng: 2.3499 } },
+      ])
+      .waitTask();
+    await places.updateSortableAttributes(['_geo']).waitTask();
+    const get = await call(kit.fetch, 'GET', `/indexes/places/search?sort=${encodeURIComponent('_geoPoint(48.8584, 2.2945):asc')}&locales=eng`);
+    expect(get.status).toBe(200);
+    const hits = (get.body as { hits: { id: number; _geoDistance: number }[] }).hits;
+    expect(hits.map((h) => h.id)).toEqual([2, 1, 3]);
+    expect(hits[0]._geoDistance).toBe(0);
+    const post = await places.search('', { sort: ['_geoPoint(48.8584, 2.2945):asc'], locales: ['eng'] });
+    expect(post.hits).toEqual(hits);
+    const crop = await places.searchGet('museum', { attributesToCrop: ['name'], cropLength: 1, cropMarker: '[…]' });
+    expect(crop.hits[0]._formatted?.name).toBe('[…]museum');
+  });
+
   test('array filters in GET and POST', async () => {
     const index = kit.meili.index('movies');
     const post = await index.search('', { filter: [['genres = Drama', 'genres = Action'], 'year > 2014'] });
