@@ -17,6 +17,7 @@ if (only !== 'demo') {
     configFile: false,
     logLevel: 'warn',
     worker: { format: 'es' },
+    publicDir: false, // the demo's assets are not part of the library
     build: {
       outDir: resolve(root, 'dist'),
       emptyOutDir: false,
@@ -44,6 +45,7 @@ if (only !== 'demo') {
     root,
     configFile: false,
     logLevel: 'warn',
+    publicDir: false,
     build: {
       outDir: resolve(root, 'dist'),
       emptyOutDir: false,

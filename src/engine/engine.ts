@@ -288,6 +288,14 @@ export class Engine {
     return out;
   }
 
+  /**
+   * Resolves when every task this engine can process is finished and background segment compaction is done
+   * (not a Meilisearch method: useful before measuring, or before closing a page that just wrote a lot).
+   */
+  async waitForIdle(): Promise<void> {
+    await this.scheduler.waitForIdle();
+  }
+
   async getStats(): Promise<Stats> {
     const records = await this.ctx.catalog.list();
     const indexes: Stats['indexes'] = {};

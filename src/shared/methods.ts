@@ -19,6 +19,7 @@ export const ENGINE_METHODS = [
   'deleteTasks',
   'waitForTask',
   'waitForTasks',
+  'waitForIdle',
   'getStats',
   'health',
   'isHealthy',

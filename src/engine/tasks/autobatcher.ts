@@ -8,6 +8,11 @@ import type { EnqueuedSummary } from './taskQueue.ts';
 
 /** At most this many tasks per batch. */
 export const MAX_BATCH_TASKS = 1000;
+/**
+ * At most this many documents per batch (a single larger task still forms its own batch): a batch's documents are
+ * in the worker's memory until it commits, and garbage collection slows down sharply as that grows.
+ */
+export const MAX_BATCH_DOCUMENTS = 25_000;
 
 export type BatchKind = 'cancelation' | 'deletion' | 'snapshot' | 'dump' | 'documents' | 'settings' | 'index' | 'single';
 
@@ -52,6 +57,7 @@ export function selectNextBatch(all: readonly EnqueuedSummary[], isRunnable: (s:
     return { kind, uids: [first.uid], indexUid: first.indexUid, strategy: `task ${first.uid} of type \`${first.type}\` cannot be batched` };
   }
   const uids: number[] = [];
+  let documents = 0;
   let stop = 'batched all enqueued tasks';
   for (const t of tasks) {
     if (t.indexUid !== first.indexUid) continue;
@@ -63,6 +69,11 @@ export function selectNextBatch(all: readonly EnqueuedSummary[], isRunnable: (s:
       stop = `batched the maximum number of tasks (${MAX_BATCH_TASKS})`;
       break;
     }
+    if (uids.length > 0 && documents + (t.documents ?? 0) > MAX_BATCH_DOCUMENTS) {
+      stop = `batched the maximum number of documents (${MAX_BATCH_DOCUMENTS})`;
+      break;
+    }
+    documents += t.documents ?? 0;
     uids.push(t.uid);
   }
   const kind: BatchKind = key === 'settings' ? 'settings' : 'documents';

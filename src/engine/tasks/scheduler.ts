@@ -100,6 +100,12 @@ export class Scheduler {
     };
   }
 
+  /** Resolves once this engine's scheduler has neither a batch nor background compaction to run. */
+  async waitForIdle(): Promise<void> {
+    if (!this.busy && !this.pendingWake) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
   private setIdle(): void {
     this.busy = false;
     for (const w of this.idleWaiters.splice(0)) w();

@@ -121,7 +121,7 @@ export function parseTaskFilter(input: TasksFilter & Record<string, unknown>, ex
   }
   const indexUids = listOf(input.indexUids);
   if (indexUids) {
-    for (const uid of indexUids) if (!isValidIndexUid(uid)) throw param('indexUids', invalidIndexUidMessage(uid), 'bad_request');
+    for (const uid of indexUids) if (!isValidIndexUid(uid)) throw param('indexUids', invalidIndexUidMessage(uid), 'invalid_index_uid');
     out.indexUids = new Set(indexUids);
   }
   for (const field of ['enqueuedAt', 'startedAt', 'finishedAt'] as const) {

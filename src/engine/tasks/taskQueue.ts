@@ -22,6 +22,8 @@ export interface EnqueuedSummary {
   type: TaskType;
   /** consecutive tasks of one index with the same key may share a batch (see autobatcher.ts) */
   batchKey: string;
+  /** documents in the task's payload (bounds batch sizes) */
+  documents?: number;
 }
 
 export interface ProcessingOverlay {
@@ -122,6 +124,7 @@ export function writeTask(tx: WriteTx, record: TaskRecord, payload?: readonly Do
   tx.put(STORES.tasks, record.uid, record);
   if (record.status === 'enqueued' || record.status === 'processing') {
     const summary: EnqueuedSummary = { uid: record.uid, indexUid: record.indexUid, type: record.kind.type, batchKey: batchKey(record.kind) };
+    if (record.kind.type === 'documentAdditionOrUpdate') summary.documents = record.kind.documentsCount;
     tx.put(STORES.enqueued, record.uid, summary);
     if (payload) {
       for (let i = 0, chunk = 0; i < payload.length; i += PAYLOAD_CHUNK, chunk++) {

@@ -81,6 +81,23 @@ describe('tasks', () => {
     await e.close();
   });
 
+  it('a batch holds at most 25,000 documents (a larger single task still forms one batch)', async () => {
+    const e = await memoryEngine();
+    await e.scheduler.stop();
+    const chunk = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: from + i }));
+    const tasks = [];
+    for (let i = 0; i < 3; i++) tasks.push(await e.index('big').addDocuments(chunk(i * 10_000, 10_000)));
+    tasks.push(await e.index('big').addDocuments(chunk(30_000, 26_000)));
+    await e.scheduler.start();
+    const done = await e.waitForTasks(tasks, { timeout: 60_000 });
+    const batches = done.map((t) => t.batchUid);
+    expect(batches[0]).toBe(batches[1]);
+    expect(batches[2]).not.toBe(batches[1]);
+    expect(batches[3]).not.toBe(batches[2]);
+    expect((await e.getBatch(batches[2]!)).batchStrategy).toMatch(/maximum number of documents/);
+    await e.close();
+  });
+
   it('one bad document fails its own task only; other tasks of the batch apply', async () => {
     const e = await memoryEngine();
     const idx = e.index('movies');
