@@ -98,7 +98,7 @@ export async function bucketSort(input: BucketSortInput): Promise<BucketSortOutp
       if (!back()) break;
       continue;
     }
-    if (performance.now() > input.deadline) {
+    if (performance.now() >= input.deadline) {
       // Out of time: every rule still sorting gives up; what each one has left is emitted as is, child first.
       for (;;) {
         const bucket = universes[cur];
