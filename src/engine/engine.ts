@@ -42,7 +42,7 @@ export interface EngineOptions extends BackupOptions {
   name?: string;
   /** Where dump and snapshot tasks write. */
   backups?: BackupHooks;
-  /** Bound of the decoded-postings cache in bytes (default 16 MiB). */
+  /** Bound of the decoded-postings cache in bytes (default 8 MiB). */
   cacheBytes?: number;
   /** Clock, for tests. */
   now?: () => Date;

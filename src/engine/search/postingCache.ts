@@ -7,7 +7,7 @@ export class PostingCache {
   private readonly map = new Map<string, { value: unknown; bytes: number }>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes = 16 * 1024 * 1024) {}
+  constructor(private readonly maxBytes = 8 * 1024 * 1024) {}
 
   get<T>(key: string): T | undefined {
     const e = this.map.get(key);
