@@ -33,6 +33,7 @@ export default defineConfig({
     alias: [
       { find: /^pocketsearch$/, replacement: resolve(here, 'src/index.ts') },
       { find: /^pocketsearch\/http$/, replacement: resolve(here, 'src/http/index.ts') },
+      { find: /^pocketsearch\/sw$/, replacement: resolve(here, 'src/sw/index.ts') },
     ],
   },
   worker: { format: 'es' },

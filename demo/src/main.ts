@@ -8,10 +8,11 @@ import { Session } from './app/session.ts';
 import { loadSampleData } from './data/sampleData.ts';
 import { mountDataPanel } from './panels/dataPanel.ts';
 import { mountDumpsPanel } from './panels/dumpsPanel.ts';
+import { mountHttpPanel } from './panels/httpPanel.ts';
 import { mountSnapshotsPanel } from './panels/snapshotsPanel.ts';
 import { mountStoragePanel } from './panels/storagePanel.ts';
 import { mountTasksPanel } from './panels/tasksPanel.ts';
-import { setUpPwa } from './pwa/pwa.ts';
+import { announceDatabase, setUpPwa } from './pwa/pwa.ts';
 import { SearchUi } from './search/searchUi.ts';
 import { byId, errorText, setMessage } from './ui/dom.ts';
 import { progressView } from './ui/progress.ts';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   progress.update('Starting the engine…', null);
 
   const { session, bootError } = await Session.open();
+  announceDatabase(session.name);
+  session.onChange(() => announceDatabase(session.name));
   status.textContent = `pocketsearch ${ENGINE_VERSION}`;
   if (bootError) setMessage(bootMessage, `Could not restart from the snapshot; the previous database is in use: ${errorText(bootError)}`, 'error');
 
@@ -44,9 +47,11 @@ async function main(): Promise<void> {
   const tasks = panel('panel-tasks');
   mountTasksPanel(tasks.details, tasks.body, session);
   const dumps = mountDumpsPanel(panel('panel-dumps').body, session);
-  const snapshots = mountSnapshotsPanel(panel('panel-snapshots').body, session);
+  const snapshotsPanel = panel('panel-snapshots');
+  const snapshots = mountSnapshotsPanel(snapshotsPanel.details, snapshotsPanel.body, session);
   const storage = panel('panel-storage');
   mountStoragePanel(storage.details, storage.body);
+  mountHttpPanel(panel('panel-http').body, session, () => search.currentIndexUid);
   await Promise.all([dumps.refresh(), snapshots.refresh()]);
 
   // Narrow screens: filters start folded so the first results show without scrolling.

@@ -1,11 +1,15 @@
 /**
- * The demo's service worker: precaches the app shell and the sample data at install, then answers every
- * request of its scope from the cache first, so that after the first visit the app starts and searches with
- * the network off (the engine itself runs in a Web Worker over IndexedDB and needs no network).
+ * The demo's service worker (a module worker), two jobs:
+ * 1. Offline app: precaches the app shell and the sample data at install, then answers every request of its
+ *    scope from the cache first, so after the first visit the app starts and searches with the network off.
+ * 2. Offline Meilisearch: requests to `MEILISEARCH_URL` are answered by pocketsearch (`pocketsearch/sw`) over
+ *    the same IndexedDB database as the page's engine, so a Meilisearch client pointed there just works.
  *
  * Built by `demo/build/serviceWorkerPlugin.ts`, which replaces the placeholder below with the file list and a
- * content hash. Self-contained on purpose: no imports, so it runs as a classic script.
+ * content hash (a new build → a new worker and a new cache).
  */
+import { createServiceWorkerHandler, type ServiceWorkerHandler } from 'pocketsearch/sw';
+import { MEILISEARCH_URL, type DatabaseMessage } from './meilisearchUrl.ts';
 
 interface PrecacheManifest {
   version: string;
@@ -26,7 +30,7 @@ interface SwScope {
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: SwExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent & SwExtendableEvent) => void): void;
 }
 
 declare const __PRECACHE_MANIFEST__: PrecacheManifest;
@@ -35,8 +39,14 @@ const MANIFEST: PrecacheManifest = __PRECACHE_MANIFEST__;
 const sw = self as unknown as SwScope;
 const PREFIX = 'pocketsearch-demo-';
 const CACHE = PREFIX + MANIFEST.version;
+/** Where the page's current database name is kept across service-worker restarts. */
+const CONFIG_CACHE = 'pocketsearch-demo:config';
+const CONFIG_KEY = new URL('__pocketsearch-demo-database', sw.registration.scope).href;
+const DEFAULT_DATABASE = 'pocketsearch-demo';
 const SCOPE = new URL(sw.registration.scope);
 const SHELL = new URL('./', SCOPE).href;
+
+// ─── 1. the app shell, cache first ──────────────────────────────────────────
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
@@ -64,19 +74,61 @@ async function fromCacheFirst(request: Request): Promise<Response> {
     const shell = await cache.match(SHELL);
     if (shell) return shell;
   }
-  const hit = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+  const hit = await cache.match(request);
   if (hit) return hit;
   const response = await fetch(request);
   if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
   return response;
 }
 
-sw.addEventListener('fetch', (event) => {
-  const { request } = event;
-  if (request.method !== 'GET' || !request.url.startsWith(SCOPE.href)) return;
-  event.respondWith(fromCacheFirst(request));
-});
+// ─── 2. Meilisearch, answered locally ───────────────────────────────────────
+
+let database: string | null = null;
+let meili: { name: string; handler: ServiceWorkerHandler; used: boolean } | null = null;
+
+async function currentDatabase(): Promise<string> {
+  if (database) return database;
+  const saved = await (await caches.open(CONFIG_CACHE)).match(CONFIG_KEY);
+  database = saved ? await saved.text() : DEFAULT_DATABASE;
+  return database;
+}
+
+/** The handler over the page's current database; the engine of a previous database is closed. */
+async function meiliHandler(): Promise<ServiceWorkerHandler> {
+  const name = await currentDatabase();
+  if (meili?.name !== name) {
+    const previous = meili;
+    meili = { name, handler: createServiceWorkerHandler({ meilisearchUrl: MEILISEARCH_URL, name }), used: false };
+    if (previous?.used) void previous.handler.engine().then((engine) => engine.close());
+  }
+  meili.used = true;
+  return meili.handler;
+}
+
+async function answerMeilisearch(request: Request): Promise<Response> {
+  const handler = await meiliHandler();
+  return handler.handle(request) ?? fetch(request);
+}
 
 sw.addEventListener('message', (event) => {
-  if (event.data === 'version') event.ports[0]?.postMessage(MANIFEST.version);
+  const data = event.data as Partial<DatabaseMessage> | null;
+  if (data?.type !== 'pocketsearch-demo:database' || typeof data.name !== 'string') return;
+  const name = data.name;
+  database = name;
+  event.waitUntil(
+    (async () => {
+      await (await caches.open(CONFIG_CACHE)).put(CONFIG_KEY, new Response(name));
+      if (meili && meili.name !== name) await meiliHandler();
+    })(),
+  );
+});
+
+sw.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.url === MEILISEARCH_URL || request.url.startsWith(`${MEILISEARCH_URL}/`) || request.url.startsWith(`${MEILISEARCH_URL}?`)) {
+    event.respondWith(answerMeilisearch(request));
+    return;
+  }
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE.href)) return;
+  event.respondWith(fromCacheFirst(request));
 });

@@ -1,6 +1,6 @@
 /** The demo as an installable, offline PWA: after the first visit it loads and searches with the network off. */
 import { test, expect } from './fixtures.ts';
-import { DEMO_URL, expectStats, openDemo, screenshot, searchFor } from './demoHelpers.ts';
+import { DEMO_URL, expectStats, openDemo, openPanel, screenshot, searchFor } from './demoHelpers.ts';
 
 test('after the first visit the app loads and searches with the network off', async ({ context, page }, testInfo) => {
   await openDemo(page);
@@ -51,4 +51,28 @@ test('the manifest makes the app installable (Chromium finds no installability e
     );
   });
   for (const icon of icons) expect(icon.actual, icon.src).toBe(icon.sizes);
+});
+
+test('an unmodified meilisearch client pointed at localhost:7700 is answered by the service worker, offline', async ({ context, page }, testInfo) => {
+  await openDemo(page);
+  await expect(page.locator('#offline-ready')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await openPanel(page, 'panel-http');
+  await page.locator('#http-query').fill('batman');
+  await page.locator('#http-search').click();
+  await expect(page.locator('#http-route')).toHaveText(/answered by the service worker/);
+  const body = JSON.parse((await page.locator('#http-output').textContent()) ?? '{}') as { hits: { title: string }[]; query: string; estimatedTotalHits: number };
+  expect(body.query).toBe('batman');
+  expect(body.hits.length).toBeGreaterThan(0);
+  expect(body.hits[0].title).toMatch(/Batman/);
+  await screenshot(page, testInfo, 'http-panel', true);
+
+  // The same URL from plain fetch: a Meilisearch error body for an unknown index.
+  const missing = await page.evaluate(async () => {
+    const res = await fetch('http://localhost:7700/indexes/nope/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"q":"x"}' });
+    return { status: res.status, body: (await res.json()) as { code: string } };
+  });
+  expect(missing).toMatchObject({ status: 404, body: { code: 'index_not_found' } });
+  await context.setOffline(false);
 });

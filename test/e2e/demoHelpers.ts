@@ -47,7 +47,7 @@ export async function hitField(page: Page, label: string): Promise<string[]> {
   );
 }
 
-export async function openPanel(page: Page, id: 'panel-data' | 'panel-tasks' | 'panel-dumps' | 'panel-snapshots' | 'panel-storage'): Promise<void> {
+export async function openPanel(page: Page, id: 'panel-data' | 'panel-tasks' | 'panel-dumps' | 'panel-snapshots' | 'panel-http' | 'panel-storage'): Promise<void> {
   const details = page.locator(`#${id}`);
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
   await expect(details).toHaveAttribute('open', '');

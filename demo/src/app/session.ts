@@ -7,8 +7,8 @@
  * and, once the import succeeded, deletes the previous one (one IndexedDB database per engine name, as the
  * library documents); a failed import leaves the previous database in use, untouched.
  */
-import { createClient, type PocketClient } from 'pocketsearch';
-import type { DemoClientOptions, EngineProgress } from './backupApi.ts';
+import { createClient, type ClientOptions, type PocketClient } from 'pocketsearch';
+import type { EngineProgress } from './backupApi.ts';
 
 const KEY_DATABASE = 'pocketsearch-demo:database';
 const KEY_SNAPSHOT_INTERVAL = 'pocketsearch-demo:snapshot-interval';
@@ -98,7 +98,7 @@ export class Session {
     return () => this.progressListeners.delete(listener);
   }
 
-  private options(name: string): DemoClientOptions {
+  private options(name: string): ClientOptions {
     const interval = snapshotInterval();
     return {
       name,

@@ -3,18 +3,16 @@
  * OPFS with download and delete, and rebuild the database from an uploaded `.dump` (ours or a real
  * Meilisearch one, v1–v6) — imported at start-up into a fresh database, as `--import-dump` does.
  */
-import { dumpApi, progressFraction, progressLabel, type DumpApi } from '../app/backupApi.ts';
+import { progressFraction, progressLabel } from '../app/backupApi.ts';
 import type { Session } from '../app/session.ts';
 import { button, errorText, h, replaceChildren, setMessage } from '../ui/dom.ts';
 import { makeDropZone } from '../ui/dropZone.ts';
 import { formatBytes, formatDateTime } from '../ui/format.ts';
 import { progressView } from '../ui/progress.ts';
-import { saveFile } from '../ui/saveFile.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function mountDumpsPanel(container: HTMLElement, session: Session): { refresh(): Promise<void> } {
-  const unavailable = h('p', { class: 'muted', hidden: true }, 'Dumps are not available in this engine build yet.');
   const progress = progressView('dump-progress', 'Dump progress');
   const message = h('p', { class: 'message', id: 'dump-message' });
   const list = h('tbody');
@@ -43,18 +41,9 @@ export function mountDumpsPanel(container: HTMLElement, session: Session): { ref
   const zone = h('div', { class: 'dropzone' }, h('label', { for: 'dump-upload' }, 'Choose a .dump file'), uploadInput, h('p', { class: 'muted' }, '…or drop one here.'), chosen);
   makeDropZone(zone, choose);
 
-  const api = (): DumpApi | null => dumpApi(session.client);
-
   async function refresh(): Promise<void> {
-    const dumps = api();
-    unavailable.hidden = dumps !== null;
-    createButton.disabled = dumps === null;
-    if (!dumps) {
-      replaceChildren(list);
-      return;
-    }
     try {
-      const entries = [...(await dumps.listDumps())].sort((a, b) => b.uid.localeCompare(a.uid));
+      const entries = [...(await session.client.listDumps())].sort((a, b) => b.uid.localeCompare(a.uid));
       replaceChildren(
         list,
         ...(entries.length
@@ -76,18 +65,18 @@ export function mountDumpsPanel(container: HTMLElement, session: Session): { ref
   }
 
   async function create(): Promise<void> {
-    const dumps = api();
-    if (!dumps) return;
     createButton.disabled = true;
-    const stop = session.onProgress((p) => progress.update(`Writing the dump: ${progressLabel(p)}`, progressFraction(p)));
+    const stop = session.onProgress((p) => {
+      if (p.operation === 'dumpExport') progress.update(progressLabel(p), progressFraction(p));
+    });
     try {
-      const enqueued = await dumps.createDump();
+      const enqueued = await session.client.createDump();
       progress.update('Dump task enqueued…', null);
       for (;;) {
         const task = await session.client.getTask(enqueued.taskUid);
         const dumpUid = typeof task.details?.['dumpUid'] === 'string' ? (task.details['dumpUid'] as string) : null;
         if (dumpUid && task.status === 'processing') {
-          const status = await dumps.getDumpStatus(dumpUid).catch(() => null);
+          const status = await session.client.getDumpStatus(dumpUid).catch(() => null);
           if (status) setMessage(message, `Dump ${dumpUid}: ${status.status}`, 'info');
         }
         if (task.status === 'succeeded') {
@@ -115,8 +104,7 @@ export function mountDumpsPanel(container: HTMLElement, session: Session): { ref
 
   async function download(uid: string): Promise<void> {
     try {
-      const file = await api()?.getDumpFile(uid);
-      if (file) saveFile(file, `${uid}.dump`);
+      await session.client.downloadDump(uid, { method: 'anchor' });
     } catch (e) {
       setMessage(message, errorText(e), 'error');
     }
@@ -124,7 +112,7 @@ export function mountDumpsPanel(container: HTMLElement, session: Session): { ref
 
   async function remove(uid: string): Promise<void> {
     try {
-      await api()?.deleteDump(uid);
+      await session.client.deleteDump(uid);
       setMessage(message, `Dump ${uid} deleted.`, 'success');
     } catch (e) {
       setMessage(message, errorText(e), 'error');
@@ -133,9 +121,11 @@ export function mountDumpsPanel(container: HTMLElement, session: Session): { ref
   }
 
   async function rebuild(): Promise<void> {
-    if (!upload || !api()) return;
+    if (!upload) return;
     rebuildButton.disabled = true;
-    const stop = session.onProgress((p) => progress.update(`Importing: ${progressLabel(p)}`, progressFraction(p)));
+    const stop = session.onProgress((p) => {
+      if (p.operation === 'dumpImport') progress.update(progressLabel(p), progressFraction(p));
+    });
     progress.update(`Importing ${upload.name}…`, null);
     try {
       await session.rebuildFrom({ importDump: upload });
@@ -151,7 +141,6 @@ export function mountDumpsPanel(container: HTMLElement, session: Session): { ref
   }
 
   container.append(
-    unavailable,
     h('p', {}, 'A dump is a Meilisearch v6 ', h('code', {}, '.dump'), ' file: every index, document, setting and task, importable here and by a real Meilisearch.'),
     createButton,
     progress.element,

@@ -3,13 +3,12 @@
  * taken at launch), a snapshot now, the latest snapshot's time and size with a download, a restart of the
  * whole app from it, and a database rebuilt from an uploaded snapshot file (same engine version only).
  */
-import { progressFraction, progressLabel, snapshotApi, type SnapshotApi } from '../app/backupApi.ts';
+import { progressFraction, progressLabel } from '../app/backupApi.ts';
 import { snapshotInterval, type Session } from '../app/session.ts';
 import { button, errorText, h, replaceChildren, setMessage } from '../ui/dom.ts';
 import { makeDropZone } from '../ui/dropZone.ts';
 import { formatBytes, formatDateTime, formatSeconds } from '../ui/format.ts';
 import { progressView } from '../ui/progress.ts';
-import { saveFile } from '../ui/saveFile.ts';
 
 const INTERVALS: [number, string][] = [
   [0, 'Off'],
@@ -19,9 +18,9 @@ const INTERVALS: [number, string][] = [
   [86400, 'Every day'],
 ];
 
-export function mountSnapshotsPanel(container: HTMLElement, session: Session): { refresh(): Promise<void> } {
-  const api = (): SnapshotApi | null => snapshotApi(session.client);
-  const unavailable = h('p', { class: 'muted', hidden: true }, 'Snapshots are not available in this engine build yet.');
+const REFRESH_MS = 3000;
+
+export function mountSnapshotsPanel(details: HTMLDetailsElement, container: HTMLElement, session: Session): { refresh(): Promise<void> } {
   const message = h('p', { class: 'message', id: 'snapshot-message' });
   const progress = progressView('snapshot-progress', 'Snapshot progress');
 
@@ -65,15 +64,8 @@ export function mountSnapshotsPanel(container: HTMLElement, session: Session): {
   let latestName: string | null = null;
 
   async function refresh(): Promise<void> {
-    const snapshots = api();
-    unavailable.hidden = snapshots !== null;
-    for (const b of [createButton, apply, rebuildButton]) b.disabled = snapshots === null || (b === rebuildButton && !upload);
-    if (!snapshots) {
-      replaceChildren(info);
-      return;
-    }
     try {
-      const latest = await snapshots.getSnapshotInfo();
+      const latest = await session.client.getSnapshotInfo();
       latestName = latest?.name ?? null;
       downloadButton.disabled = restartButton.disabled = latest === null;
       replaceChildren(
@@ -93,13 +85,13 @@ export function mountSnapshotsPanel(container: HTMLElement, session: Session): {
   }
 
   async function create(): Promise<void> {
-    const snapshots = api();
-    if (!snapshots) return;
     createButton.disabled = true;
-    const stop = session.onProgress((p) => progress.update(`Writing the snapshot: ${progressLabel(p)}`, progressFraction(p)));
+    const stop = session.onProgress((p) => {
+      if (p.operation === 'snapshotWrite') progress.update(progressLabel(p), progressFraction(p));
+    });
     progress.update('Snapshot task enqueued…', null);
     try {
-      const task = await snapshots.createSnapshot().waitTask({ timeout: 600_000 });
+      const task = await session.client.createSnapshot().waitTask({ timeout: 600_000 });
       if (task.status !== 'succeeded') throw new Error(`The snapshot ${task.status}: ${task.error?.message ?? ''}`);
       progress.update('Snapshot written.', 1);
       setMessage(message, `Snapshot written (task ${task.uid}).`, 'success');
@@ -115,8 +107,7 @@ export function mountSnapshotsPanel(container: HTMLElement, session: Session): {
 
   async function download(): Promise<void> {
     try {
-      const file = await api()?.getSnapshotFile();
-      if (file) saveFile(file, file.name || `${latestName ?? 'pocketsearch'}.snapshot`);
+      await session.client.downloadSnapshot({ method: 'anchor' });
     } catch (e) {
       setMessage(message, errorText(e), 'error');
     }
@@ -127,9 +118,11 @@ export function mountSnapshotsPanel(container: HTMLElement, session: Session): {
   }
 
   async function rebuild(): Promise<void> {
-    if (!upload || !api()) return;
+    if (!upload) return;
     rebuildButton.disabled = true;
-    const stop = session.onProgress((p) => progress.update(`Restoring: ${progressLabel(p)}`, progressFraction(p)));
+    const stop = session.onProgress((p) => {
+      if (p.operation === 'snapshotRestore') progress.update(progressLabel(p), progressFraction(p));
+    });
     progress.update(`Restoring ${upload.name}…`, null);
     try {
       await session.rebuildFrom({ importSnapshot: upload });
@@ -146,7 +139,6 @@ export function mountSnapshotsPanel(container: HTMLElement, session: Session): {
   }
 
   container.append(
-    unavailable,
     h('p', {}, 'A snapshot is an exact copy of the database in one file (OPFS): restoring it needs no re-indexing. Only the latest is kept.'),
     h('div', { class: 'field inline' }, h('label', { for: 'snapshot-interval' }, 'Scheduled snapshots'), select, apply),
     createButton,
@@ -160,5 +152,12 @@ export function mountSnapshotsPanel(container: HTMLElement, session: Session): {
     rebuildButton,
   );
   session.onChange(() => void refresh());
+  // Scheduled snapshots are taken in the background: show each one when it is done, and poll while open.
+  session.onProgress((p) => {
+    if (p.operation === 'snapshotWrite' && p.phase === 'done') void refresh();
+  });
+  window.setInterval(() => {
+    if (details.open && document.visibilityState === 'visible') void refresh();
+  }, REFRESH_MS);
   return { refresh };
 }

@@ -3,6 +3,7 @@
  * modules that change), shows whether the app works offline and whether the network is up, offers the
  * browser's install prompt, and tells when a new version is ready.
  */
+import type { DatabaseMessage } from '../../sw/meilisearchUrl.ts';
 import { button, h } from '../ui/dom.ts';
 
 /** Chromium's install prompt event (not in the DOM typings). */
@@ -46,7 +47,7 @@ export function setUpPwa(badges: HTMLElement): void {
   }
   offlineBadge.textContent = 'Preparing offline use…';
   const hadController = navigator.serviceWorker.controller !== null;
-  navigator.serviceWorker.register('./sw.js', { scope: './' }).then(
+  navigator.serviceWorker.register('./sw.js', { scope: './', type: 'module' }).then(
     async () => {
       await navigator.serviceWorker.ready;
       offlineBadge.textContent = 'Works offline';
@@ -61,4 +62,11 @@ export function setUpPwa(badges: HTMLElement): void {
     const reload = button('Reload', () => location.reload());
     badges.append(h('span', { class: 'badge', role: 'status' }, 'A new version is ready. ', reload));
   });
+}
+
+/** Tells the service worker which database the page's engine uses (it answers Meilisearch requests from it). */
+export function announceDatabase(name: string): void {
+  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  const message: DatabaseMessage = { type: 'pocketsearch-demo:database', name };
+  void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage(message));
 }
