@@ -5,8 +5,9 @@
 import { STORES } from '../storage/schema.ts';
 import type { Store } from '../storage/store.ts';
 import { decodePosting, filterPosting, mergePostings, type Posting } from '../storage/postingCodec.ts';
-import { decodeFacetColumn, type FacetColumn } from '../storage/facetCodec.ts';
+import { decodeFacetColumn } from '../storage/facetCodec.ts';
 import { mergeFacetColumns, type FacetIndex, type SegmentColumn } from './facets/facetIndex.ts';
+import { facetCacheOf } from './facets/facetCache.ts';
 import { has } from '../storage/docSet.ts';
 import type { IndexState, LoadedSegment } from '../indexes/indexState.ts';
 import type { PostingCache } from './postingCache.ts';
@@ -112,50 +113,50 @@ export class PostingsReader {
   }
 
   /**
-   * Facet values of several fields (one read transaction for every segment column not cached). The merged
-   * view is cached under the segments and their tombstone counts: tombstones only grow, so the key changes
-   * exactly when the live documents do.
+   * Facet values of several fields (one read transaction for every segment column not cached). Merged values
+   * live in their own cache tier (see `facetCacheOf`), keyed by the segments and their tombstone counts:
+   * tombstones only grow, so the key changes exactly when the live documents do. Segment columns are cached
+   * encoded (compact) beside the postings, so a write re-merges without re-reading unchanged segments.
    */
   async facetColumns(fids: readonly number[]): Promise<Map<number, FacetIndex | null>> {
     const ix = this.state.ix;
     const segs = this.state.segments;
+    const tier = facetCacheOf(this.cache);
     const out = new Map<number, FacetIndex | null>();
     const mergedKey = (fid: number) => `${ix}/fm/${fid}/${segs.map((s) => `${s.seg}.${s.tombstones.length}`).join(',')}`;
     const todo: [LoadedSegment, number][] = [];
-    const held = new Map<string, FacetColumn | null>();
+    const held = new Map<string, Uint8Array | null>();
     for (const fid of new Set(fids)) {
-      const merged = this.facets.get(fid) ?? this.cache.get<FacetIndex | null>(mergedKey(fid));
+      const merged = this.facets.get(fid) ?? tier.get<FacetIndex | null>(mergedKey(fid));
       if (merged !== undefined) {
         out.set(fid, merged);
         continue;
       }
       for (const seg of segs) {
-        const key = `${ix}/${seg.seg}/f/${fid}`;
-        const col = this.cache.get<FacetColumn | null>(key);
-        if (col === undefined) todo.push([seg, fid]);
-        else held.set(key, col); // held here: later cache writes may evict it
+        const key = `${ix}/${seg.seg}/fb/${fid}`;
+        const bytes = this.cache.get<Uint8Array | null>(key);
+        if (bytes === undefined) todo.push([seg, fid]);
+        else held.set(key, bytes); // held here: later cache writes may evict it
       }
     }
     if (todo.length) {
       const values = await this.store.read([STORES.facets], (tx) => tx.getMany<Uint8Array>(STORES.facets, todo.map(([s, fid]) => [ix, s.seg, fid])));
       values.forEach((bytes, i) => {
-        const key = `${ix}/${todo[i][0].seg}/f/${todo[i][1]}`;
-        const col = bytes ? decodeFacetColumn(bytes) : null;
-        held.set(key, col);
-        this.cache.set(key, col, bytes ? bytes.length * 3 + 64 : 16);
+        const key = `${ix}/${todo[i][0].seg}/fb/${todo[i][1]}`;
+        held.set(key, bytes ?? null);
+        this.cache.set(key, bytes ?? null, bytes ? bytes.length + 64 : 16);
       });
     }
     for (const fid of new Set(fids)) {
       if (out.has(fid)) continue;
       const parts: SegmentColumn[] = [];
       for (const seg of segs) {
-        const key = `${ix}/${seg.seg}/f/${fid}`;
-        const col = held.get(key);
-        if (col) parts.push({ column: col, tombstones: seg.tombstones });
+        const bytes = held.get(`${ix}/${seg.seg}/fb/${fid}`);
+        if (bytes) parts.push({ column: decodeFacetColumn(bytes), tombstones: seg.tombstones });
       }
       const merged = parts.length ? mergeFacetColumns(parts) : null;
       this.facets.set(fid, merged);
-      this.cache.set(mergedKey(fid), merged, merged ? merged.bytes : 16);
+      tier.set(mergedKey(fid), merged, merged ? merged.bytes : 16);
       out.set(fid, merged);
     }
     return out;

@@ -114,13 +114,15 @@ export class FacetIndex {
     readonly maxDoc: number,
   ) {}
 
-  /** Approximate heap size, for the cache budget. */
+  /** Approximate heap size, for the cache budget, counting the per-document rows built on demand. */
   get bytes(): number {
+    const rows = (this.maxDoc + 2) * 8 + (this.numDocs.length + this.strDocs.length) * 4;
     let s = 0;
     for (const str of this.strings) s += str.length * 2 + 48;
     for (const sp of this.spellings) if (sp.length > 1) for (const x of sp) s += x.docs.byteLength + x.original.length * 2 + 64;
     return (
       s +
+      rows +
       this.numbers.byteLength +
       this.numOffsets.byteLength +
       this.numDocs.byteLength +
