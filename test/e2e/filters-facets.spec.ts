@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openEnginePage } from './fixtures.ts';
+import type { FederatedSearchResponse } from '../../src/engine/types/search.ts';
 
 declare global {
   interface Window {
@@ -57,8 +58,8 @@ test('a filtered, faceted, highlighted search runs in the worker over IndexedDB'
   expect(out.search.facetStats).toEqual({ year: { min: 1997, max: 2009 } });
   expect(out.geo).toEqual([1]);
   expect(out.facetSearch).toEqual([{ value: 'Sci-Fi', count: 2 }]);
-  const merged = out.multi as { hits: { id: number; _federation: { queriesPosition: number } }[] };
-  expect(merged.hits.map((h) => [h.id, h._federation.queriesPosition])).toEqual([
+  const merged = out.multi as FederatedSearchResponse;
+  expect(merged.hits.map((h) => [h.id, h._federation?.queriesPosition])).toEqual([
     [4, 0],
     [3, 1],
   ]);
