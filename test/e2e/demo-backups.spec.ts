@@ -37,6 +37,15 @@ test('a dump downloaded from one profile rebuilds the same database in a fresh p
   await download.saveAs(dumpPath);
   expect(readFileSync(dumpPath).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b])); // gzip
 
+  // A second dump, then delete it: the list follows.
+  await page.locator('#create-dump').click();
+  await expect(page.locator('#panel-dumps tbody tr[data-dump]')).toHaveCount(2, { timeout: 60_000 });
+  const second = page.locator('#panel-dumps tbody tr[data-dump]').first();
+  const secondUid = await second.getAttribute('data-dump');
+  await second.getByRole('button', { name: /Delete/ }).click();
+  await expect(page.locator('#dump-message')).toHaveText(`Dump ${secondUid} deleted.`);
+  await expect(page.locator('#panel-dumps tbody tr[data-dump]')).toHaveCount(1);
+
   const dir = newProfileDir();
   const fresh = await launchProfile(dir);
   try {

@@ -131,6 +131,10 @@ test('keyboard only: skip link, search, refine, paginate', async ({ page }) => {
   await page.locator('#pagination button[data-page="next"]').focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#pagination button[aria-current="page"]')).toHaveText('2');
+  // Focus stays on "Next": Enter again goes on to page 3.
+  await expect(page.locator('#pagination button[data-page="next"]')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#pagination button[aria-current="page"]')).toHaveText('3');
 
   // Every input, select and button has an accessible name.
   const unnamed = await page.evaluate(() =>
@@ -196,13 +200,27 @@ test('imports NDJSON and CSV files with a progress bar; bad files are refused wi
   await expect(page.locator('#facets fieldset[data-facet="region"] li')).toHaveCount(1);
 
   const csv = 'sku,label,price:number,stock:boolean\nk1,"Kettle, steel",24.5,true\nk2,Toaster,31,false\n';
-  await openPanel(page, 'panel-data');
-  await page.locator('#import-primary-key').fill('sku'); // no field ends in "id": inference would fail
-  await importFile(page, { name: 'shop.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, { facets: 'price' });
+  // No field ends in "id" here: inference would fail, so the primary key is given.
+  await importFile(page, { name: 'shop.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, { facets: 'price', primaryKey: 'sku' });
   await searchFor(page, 'kettle', /Kettle, steel/);
   await expect(page.locator('#ranges fieldset[data-range="price"]')).toBeVisible();
 
+  // Drag and drop onto the drop zone.
   await openPanel(page, 'panel-data');
+  const dropped = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['[{"id":"d1","name":"Dropped dune"}]'], 'dropped.json', { type: 'application/json' }));
+    return transfer;
+  });
+  await page.locator('#import-dropzone').dispatchEvent('dragenter', { dataTransfer: dropped });
+  await expect(page.locator('#import-dropzone')).toHaveClass(/dragging/);
+  await page.locator('#import-dropzone').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.locator('#import-dropzone .chosen-file')).toHaveText(/dropped\.json/);
+  await expect(page.locator('#import-index')).toHaveValue('dropped');
+  await page.locator('#import-button').click();
+  await expect(page.locator('#panel-data .import-form .message')).toHaveText('Imported 1 document into `dropped`.');
+  await searchFor(page, 'dune', /Dropped dune/);
+
   await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('[{"id": 1,') });
   await page.locator('#import-button').click();
   await expect(page.locator('#panel-data .import-form .message')).toHaveText(/malformed/);

@@ -61,11 +61,12 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string, f
 }
 
 /** Imports a file through the Data panel's file input. */
-export async function importFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, options: { index?: string; facets?: string } = {}): Promise<void> {
+export async function importFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, options: { index?: string; facets?: string; primaryKey?: string } = {}): Promise<void> {
   await openPanel(page, 'panel-data');
   await page.locator('#import-file').setInputFiles(file);
   if (options.index) await page.locator('#import-index').fill(options.index);
+  if (options.primaryKey) await page.locator('#import-primary-key').fill(options.primaryKey);
   if (options.facets) await page.locator('#import-facets').fill(options.facets);
   await page.locator('#import-button').click();
-  await expect(page.locator('#panel-data .import-form .message')).toHaveText(/Imported \d+ documents/, { timeout: 30_000 });
+  await expect(page.locator('#panel-data .import-form .message')).toHaveText(/Imported \d+ documents?/, { timeout: 30_000 });
 }

@@ -47,6 +47,7 @@ export function mountDataPanel(container: HTMLElement, session: Session, events:
     file = f;
     chosen.textContent = `${f.name} (${formatBytes(f.size)})`;
     uidInput.value = indexUidFromFileName(f.name);
+    pkInput.value = ''; // per file: a new file starts from inference again
     importButton.disabled = false;
     message.textContent = '';
   };
@@ -83,7 +84,7 @@ export function mountDataPanel(container: HTMLElement, session: Session, events:
     try {
       const uid = uidInput.value.trim();
       const n = await importFile(session, file, uid, pkInput.value.trim(), facetsInput.value, progress);
-      setMessage(message, `Imported ${formatNumber(n)} documents into \`${uid}\`.`, 'success');
+      setMessage(message, `Imported ${formatNumber(n)} document${n === 1 ? '' : 's'} into \`${uid}\`.`, 'success');
       await events.indexed(uid);
     } catch (e) {
       progress.hide();

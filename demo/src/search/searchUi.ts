@@ -123,10 +123,16 @@ export class SearchUi {
       this.facets.render(profile, this.state, outcome.facets, !unavailable.includes('facets') && !this.runner.missing.has('filter'));
       this.ranges.render(profile, this.state, outcome.facetStats, !this.runner.missing.has('filter'));
       this.sortSelect.disabled = this.runner.missing.has('sort');
+      // Keyboard users keep their place: the page button that had focus gets it back after the re-render.
+      const focusedPage = this.pagination.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.page : undefined;
       renderPagination(this.pagination, response.page ?? 1, response.totalPages ?? 1, (page) => {
         this.state.page = page;
         void this.run().then(() => this.hits.querySelector<HTMLElement>('.hit-title')?.scrollIntoView({ block: 'nearest' }));
       });
+      if (focusedPage !== undefined) {
+        const same = this.pagination.querySelector<HTMLButtonElement>(`button[data-page="${focusedPage}"]:not(:disabled)`);
+        (same ?? this.pagination.querySelector<HTMLButtonElement>('button[aria-current="page"]'))?.focus();
+      }
       const missing = [...this.runner.missing].map((f) => FEATURE_NAMES[f]);
       if (missing.length) setMessage(this.notice, `Not available in this engine build yet: ${missing.join(', ')}.`, 'info');
       else this.notice.textContent = '';
