@@ -22,10 +22,19 @@ export function searchableWeight(searchable: readonly string[], path: string): n
   return -1;
 }
 
-/** True when `path` needs a facet column (filterable, sortable or distinct). */
+/** Fields of the custom `field:asc|desc` ranking rules (they sort on facet values like the sort rule). */
+export function ascDescFields(rankingRules: readonly string[]): string[] {
+  return rankingRules.flatMap((r) => {
+    const m = /^(.+):(asc|desc)$/.exec(r);
+    return m && !m[1].startsWith('_geoPoint(') ? [m[1]] : [];
+  });
+}
+
+/** True when `path` needs a facet column (filterable, sortable, distinct, or a custom ranking rule's field). */
 export function isFacetedPath(settings: Settings, path: string): boolean {
   if (settings.filterableAttributes.some((r) => ruleMatches(r, path))) return true;
   if (settings.sortableAttributes.some((s) => coversPath(s, path))) return true;
+  if (ascDescFields(settings.rankingRules).some((f) => coversPath(f, path))) return true;
   return settings.distinctAttribute !== null && coversPath(settings.distinctAttribute, path);
 }
 

@@ -6,6 +6,7 @@ import { EngineError } from '../../errors/engineError.ts';
 import type { FilterableAttribute, Settings, SettingsKey, SettingsUpdate } from '../types/settings.ts';
 import { defaultSettings } from './defaults.ts';
 import { hasMixedAttributeRules, MIXED_ATTRIBUTE_RULES_MESSAGE } from './rankingRules.ts';
+import { ascDescFields } from '../indexes/fieldRules.ts';
 
 type Mutable = Record<string, unknown>;
 
@@ -101,9 +102,9 @@ function sortedCopy(list: readonly string[]): string[] {
   return [...list].sort();
 }
 
-/** Names of attributes that need facet columns: filterable, sortable, distinct. */
-export function facetedRules(s: Settings): { filterable: FilterableAttribute[]; sortable: string[]; distinct: string | null } {
-  return { filterable: s.filterableAttributes, sortable: s.sortableAttributes, distinct: s.distinctAttribute };
+/** Names of attributes that need facet columns: filterable, sortable, distinct, custom ranking rule fields. */
+export function facetedRules(s: Settings): { filterable: FilterableAttribute[]; sortable: string[]; distinct: string | null; ascDesc: string[] } {
+  return { filterable: s.filterableAttributes, sortable: s.sortableAttributes, distinct: s.distinctAttribute, ascDesc: sortedCopy(ascDescFields(s.rankingRules)) };
 }
 
 /**

@@ -93,6 +93,22 @@ describe('sort buckets over many candidates (values walked in order)', () => {
   });
 });
 
+describe('custom ranking rules', () => {
+  test('a field:desc rule sorts on that field without it being sortable', async () => {
+    const docs = [{ id: 1, t: 'a', price: 1 }, { id: 2, t: 'a', price: 5 }, { id: 3, t: 'a', price: 3 }];
+    const e = await engineWith(docs, { rankingRules: ['words', 'price:desc'] }, 'custom');
+    expect((await e.index('custom').search('a')).hits.map((h) => h.id)).toEqual([2, 3, 1]);
+    expect((await e.index('custom').search('')).hits.map((h) => h.id)).toEqual([2, 3, 1]);
+  });
+
+  test('adding the rule later re-indexes the field', async () => {
+    const docs = [{ id: 1, price: 1 }, { id: 2, price: 5 }, { id: 3, price: 3 }];
+    const e = await engineWith(docs, {}, 'later');
+    await e.index('later').updateRankingRules(['words', 'price:asc']).waitTask();
+    expect((await e.index('later').search('')).hits.map((h) => h.id)).toEqual([1, 3, 2]);
+  });
+});
+
 describe('sort parameter', () => {
   const error = async (sort: string[], code: 'invalid_search_sort' | 'invalid_document_sort' = 'invalid_search_sort') => {
     const { state } = await readerOf(engine);
