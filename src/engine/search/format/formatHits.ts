@@ -12,6 +12,7 @@ import type { ResolvedSearchParams } from '../searchParams.ts';
 import type { MatchingWords, RankedHit } from '../pipeline.ts';
 import { shapeDocument } from '../documentShape.ts';
 import { selectFields } from '../../documents/selectFields.ts';
+import { VECTORS_FIELD } from '../../documents/flatten.ts';
 import { createAnalyzer } from '../../text/analyzer.ts';
 import { isSameOrNestedField, matchesAttributePattern } from '../filter/index.ts';
 import { QueryMatcher } from './matcher.ts';
@@ -96,6 +97,8 @@ function formatDocument(
   const order = (k: string) => state.fields.id(k) ?? Number.MAX_SAFE_INTEGER;
   const selectors = p.showMatchesPosition ? ctx.displayed : [...ctx.options.keys()];
   const work = structuredClone(selectFields(doc, selectors, order)) as Document;
+  // Vectors are never formatted (Meilisearch keeps them out of the formatted document unless retrieved).
+  if (!p.retrieveVectors) delete work[VECTORS_FIELD];
   const positions: Record<string, MatchPosition[]> | null = p.showMatchesPosition ? {} : null;
   const formatting = [...ctx.options].filter(([, o]) => o.highlight || o.crop !== null);
   const visit = (value: unknown, key: string, indices: number[], set: (v: unknown) => void): void => {
