@@ -4,6 +4,7 @@
  */
 import './styles.css';
 import { ENGINE_VERSION } from 'pocketsearch';
+import { progressFraction, progressLabel } from './app/backupApi.ts';
 import { Session } from './app/session.ts';
 import { loadSampleData } from './data/sampleData.ts';
 import { mountDataPanel } from './panels/dataPanel.ts';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   byId('boot', HTMLElement).append(progress.element);
   progress.update('Starting the engine…', null);
 
-  const { session, bootError } = await Session.open();
+  const { session, bootError } = await Session.open((p) => progress.update(progressLabel(p), progressFraction(p)));
   announceDatabase(session.name);
   session.onChange(() => announceDatabase(session.name));
   status.textContent = `pocketsearch ${ENGINE_VERSION}`;

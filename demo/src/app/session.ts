@@ -64,29 +64,36 @@ export class Session {
   private readonly changeListeners = new Set<() => void>();
   private readonly progressListeners = new Set<(progress: EngineProgress) => void>();
 
-  private constructor(
-    public client: PocketClient,
-    public name: string,
-  ) {}
+  /** The running client (replaced by restarts and rebuilds); set by {@link Session.open}. */
+  client!: PocketClient;
 
-  /** Starts the engine on the remembered database, or from the stored snapshot if a restart asked for it. */
-  static async open(): Promise<{ session: Session; bootError?: unknown }> {
-    const name = storageGet(KEY_DATABASE) ?? DEFAULT_DATABASE;
+  private constructor(public name: string) {}
+
+  /**
+   * Starts the engine on the remembered database, or from the stored snapshot if a restart asked for it
+   * (`onBootProgress` receives the restore's progress).
+   */
+  static async open(onBootProgress?: (progress: EngineProgress) => void): Promise<{ session: Session; bootError?: unknown }> {
+    const session = new Session(storageGet(KEY_DATABASE) ?? DEFAULT_DATABASE);
     const intentText = storageGet(KEY_BOOT);
     storageSet(KEY_BOOT, null); // consumed whatever happens: never loop on a failing restart
-    const probe = new Session(null as unknown as PocketClient, name);
-    if (intentText) {
-      try {
-        const intent = JSON.parse(intentText) as BootIntent;
-        await probe.replaceDatabase({ importSnapshot: intent.importSnapshot }, false);
-        return { session: probe };
-      } catch (bootError) {
-        probe.client = await createClient(probe.options(name));
-        return { session: probe, bootError };
+    const unsubscribe = onBootProgress ? session.onProgress(onBootProgress) : () => false;
+    try {
+      if (intentText) {
+        try {
+          const intent = JSON.parse(intentText) as BootIntent;
+          await session.replaceDatabase({ importSnapshot: intent.importSnapshot }, false);
+          return { session };
+        } catch (bootError) {
+          session.client = await createClient(session.options(session.name));
+          return { session, bootError };
+        }
       }
+      session.client = await createClient(session.options(session.name));
+      return { session };
+    } finally {
+      unsubscribe();
     }
-    probe.client = await createClient(probe.options(name));
-    return { session: probe };
   }
 
   onChange(listener: () => void): void {
