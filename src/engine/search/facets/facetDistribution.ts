@@ -18,6 +18,7 @@ import { checkFacetPatterns, selectFacetFields } from './facetPatterns.ts';
 import { formatF64 } from '../filter/rustCompat.ts';
 import { compareUtf8 } from '../../storage/byteCodec.ts';
 
+/** `facetDistribution` and `facetStats` of a search. */
 export interface FacetResult {
   facetDistribution: Record<string, Record<string, number>>;
   facetStats: Record<string, FacetStat>;

@@ -92,6 +92,16 @@ export function bitsToSet(bits: Uint32Array): DocSet {
   return out;
 }
 
+/**
+ * The merged facet values of one field (see the module comment for the layout).
+ *
+ * @example
+ * ```ts
+ * const col = await reader.facetColumn(fid);
+ * const [from, to] = col.numberRange({ value: 10, inclusive: true }, null);
+ * const docs = col.numbersDocs(from, to); // documents with a number ≥ 10
+ * ```
+ */
 export class FacetIndex {
   private rows: { numbers: DocRows; strings: DocRows } | undefined;
 

@@ -16,6 +16,7 @@ export interface IndexFacets {
   stats: Record<string, FacetStat>;
 }
 
+/** A search's facets in the `facetsByIndex` shape. */
 export function toIndexFacets(r: FacetResult): IndexFacets {
   return { distribution: r.facetDistribution, stats: r.facetStats };
 }

@@ -10,6 +10,7 @@ import { compareUtf8 } from '../../storage/byteCodec.ts';
 import { formatF64 } from '../filter/rustCompat.ts';
 import { GEO_FIELD } from '../../indexer/segmentBuilder.ts';
 
+/** The code of sort errors: search or document routes. */
 export type SortErrorCode = 'invalid_search_sort' | 'invalid_document_sort';
 
 function geoLngHint(lng: number): string {
