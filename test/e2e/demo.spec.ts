@@ -48,8 +48,8 @@ test('typing shows highlighted hits, typos included', async ({ page }, testInfo)
   await screenshot(page, testInfo, 'search-highlight');
 
   await searchFor(page, 'star wras', /^Star Wars/);
-  await searchFor(page, 'spielberg', /.+/);
-  expect((await hitField(page, 'Director')).every((d) => /Spielberg/.test(d))).toBe(true);
+  await page.locator('#search-input').fill('spielberg');
+  await expect.poll(async () => (await hitField(page, 'Director')).every((d) => /Spielberg/.test(d))).toBe(true);
   await expect(page.locator('#hits .hit-fields mark').first()).toHaveText(/Spielberg/);
 
   await input.fill('qqqqzzzz');
@@ -76,14 +76,16 @@ test('a facet click narrows the results; ranges, sort and pagination work', asyn
   await page.locator('#range-year-min').fill('1990');
   await page.locator('#range-year-max').fill('1999');
   await expect.poll(() => totalHits(page)).toBeLessThan(dramaCount);
-  const years = (await hitField(page, 'Year')).map(Number);
-  expect(years.every((y) => y >= 1990 && y <= 1999)).toBe(true);
+  await expect.poll(async () => (await hitField(page, 'Year')).map(Number).every((y) => y >= 1990 && y <= 1999)).toBe(true);
 
   // Sort oldest first.
   await page.locator('#sort-select').selectOption({ label: 'Oldest first' });
-  await expect(page.locator('#hits .hit').first()).toContainText('1990');
-  const sorted = (await hitField(page, 'Year')).map(Number);
-  expect(sorted).toEqual([...sorted].sort((a, b) => a - b));
+  await expect
+    .poll(async () => {
+      const years = (await hitField(page, 'Year')).map(Number);
+      return years[0] === 1990 && years.every((y, i) => i === 0 || years[i - 1] <= y);
+    })
+    .toBe(true);
   await screenshot(page, testInfo, 'facets-range-sort');
 
   // Pagination.
