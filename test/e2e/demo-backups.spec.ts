@@ -20,7 +20,7 @@ test('a dump downloaded from one profile rebuilds the same database in a fresh p
   await openPanel(page, 'panel-dumps');
   await importFile(page, { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([{ id: 7, text: 'remember the milk' }])) });
   await page.locator('#index-select').selectOption('movies');
-  await searchFor(page, 'star wras', /^Star Wars/);
+  await searchFor(page, 'star wars', /^Star Wars/);
   const titles = await hitTitles(page);
 
   await openPanel(page, 'panel-dumps');
@@ -59,7 +59,7 @@ test('a dump downloaded from one profile rebuilds the same database in a fresh p
     await expect.poll(() => indexUids(other)).toEqual(['movies', 'notes']);
     await other.locator('#index-select').selectOption('movies');
     await expectStats(other, /^3,200 movies/);
-    await searchFor(other, 'star wras', /^Star Wars/);
+    await searchFor(other, 'star wars', /^Star Wars/);
     expect(await hitTitles(other)).toEqual(titles);
     await other.locator('#index-select').selectOption('notes');
     await searchFor(other, 'milk', /remember the milk/);

@@ -47,7 +47,10 @@ test('typing shows highlighted hits, typos included', async ({ page }, testInfo)
   await expectStats(page, /^\d+ movies · page 1 of \d+ · \d+ ms$/);
   await screenshot(page, testInfo, 'search-highlight');
 
-  await searchFor(page, 'star wras', /^Star Wars/);
+  // A typo (one allowed from 5 letters): "jurasic" finds Jurassic, highlighted whole.
+  await searchFor(page, 'jurasic park', /^Jurassic Park$/);
+  await expect(page.locator('#hits .hit-title mark').first()).toHaveText('Jurassic');
+  await searchFor(page, 'godfathr', /^The Godfather$/);
   await page.locator('#search-input').fill('spielberg');
   await expect.poll(async () => (await hitField(page, 'Director')).every((d) => /Spielberg/.test(d))).toBe(true);
   await expect(page.locator('#hits .hit-fields mark').first()).toHaveText(/Spielberg/);

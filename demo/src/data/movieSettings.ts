@@ -10,6 +10,9 @@ export const MOVIE_SETTINGS: SettingsUpdate = {
   searchableAttributes: ['title', 'director', 'genre', 'creativeType', 'source', 'distributor'],
   filterableAttributes: ['genre', 'mpaaRating', 'creativeType', 'source', 'year', 'imdbRating'],
   sortableAttributes: ['year', 'imdbRating', 'worldwideGross', 'title'],
+  // Meilisearch's default rules, then a custom one: among equally relevant movies, the most voted first
+  // (the empty query lists the best-known movies).
+  rankingRules: ['words', 'typo', 'proximity', 'attributeRank', 'sort', 'wordPosition', 'exactness', 'imdbVotes:desc'],
   faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
   // Count every movie in placeholder searches (Meilisearch's default stops at 1,000).
   pagination: { maxTotalHits: 5000 },
