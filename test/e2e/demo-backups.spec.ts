@@ -28,7 +28,7 @@ test('a dump downloaded from one profile rebuilds the same database in a fresh p
   await expect(page.locator('#dump-message')).toHaveText(/is ready/, { timeout: 60_000 });
   const row = page.locator('#panel-dumps tbody tr[data-dump]').first();
   await expect(row).toBeVisible();
-  await screenshot(page, testInfo, 'dumps-panel');
+  await screenshot(page, testInfo, 'dumps-panel', page.locator('#panel-dumps'));
   const downloadPromise = page.waitForEvent('download');
   await row.getByRole('button', { name: /Download/ }).click();
   const download = await downloadPromise;
@@ -98,7 +98,7 @@ test('snapshots: create now, see time and size, download, restart the app from i
   await expect(page.locator('#snapshot-message')).toHaveText(/Snapshot written/, { timeout: 60_000 });
   await expect(page.locator('#snapshot-size')).toHaveText(/\d/);
   await expect(page.locator('#snapshot-time')).not.toHaveText('—');
-  await screenshot(page, testInfo, 'snapshots-panel');
+  await screenshot(page, testInfo, 'snapshots-panel', page.locator('#panel-snapshots'));
 
   const downloadPromise = page.waitForEvent('download');
   await page.locator('#download-snapshot').click();

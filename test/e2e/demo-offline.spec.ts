@@ -66,7 +66,7 @@ test('an unmodified meilisearch client pointed at localhost:7700 is answered by 
   expect(body.query).toBe('batman');
   expect(body.hits.length).toBeGreaterThan(0);
   expect(body.hits[0].title).toMatch(/Batman/);
-  await screenshot(page, testInfo, 'http-panel', true);
+  await screenshot(page, testInfo, 'http-panel', page.locator('#panel-http'));
 
   // The same URL from plain fetch: a Meilisearch error body for an unknown index.
   const missing = await page.evaluate(async () => {

@@ -23,7 +23,7 @@ test('first load indexes the sample movies and shows them', async ({ page }, tes
   expect(types).toContainEqual(['documentAdditionOrUpdate', 'succeeded']);
   expect(types).toContainEqual(['settingsUpdate', 'succeeded']);
   await expect(rows.first().locator('td').nth(4)).toHaveText(/\d+ (ms|s)/);
-  await screenshot(page, testInfo, 'tasks-panel', true);
+  await screenshot(page, testInfo, 'tasks-panel', page.locator('#panel-tasks'));
 
   // A reload opens the same database: nothing is indexed twice.
   await page.reload();
@@ -238,5 +238,5 @@ test('storage panel shows the estimate and asks for persistence', async ({ page 
   await expect(page.locator('#storage-info')).toContainText('Quota');
   await page.locator('#persist-storage').click();
   await expect(page.locator('#storage-message')).toHaveText(/persistent|declined/);
-  await screenshot(page, testInfo, 'storage-panel');
+  await screenshot(page, testInfo, 'storage-panel', page.locator('#panel-storage'));
 });

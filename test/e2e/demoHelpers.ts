@@ -1,5 +1,5 @@
 /** Helpers of the demo's end-to-end tests: open the built demo, search, read results, save screenshots. */
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
 /** The built demo (`npm run build` → demo-dist/), served by test/e2e/server.mjs. */
@@ -53,10 +53,14 @@ export async function openPanel(page: Page, id: 'panel-data' | 'panel-tasks' | '
   await expect(details).toHaveAttribute('open', '');
 }
 
-/** Saves a screenshot of the page as a test artifact (in the test's output directory, attached to the report). */
-export async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage = false): Promise<void> {
+/**
+ * Saves a screenshot as a test artifact (in the test's output directory, attached to the report): the viewport,
+ * the full page (`true`), or one element (a locator, e.g. a panel).
+ */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string, target: boolean | Locator = false): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage });
+  if (typeof target === 'boolean') await page.screenshot({ path, fullPage: target });
+  else await target.screenshot({ path });
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 

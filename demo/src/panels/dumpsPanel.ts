@@ -7,7 +7,7 @@ import { progressFraction, progressLabel } from '../app/backupApi.ts';
 import type { Session } from '../app/session.ts';
 import { button, errorText, h, replaceChildren, setMessage } from '../ui/dom.ts';
 import { makeDropZone } from '../ui/dropZone.ts';
-import { formatBytes, formatDateTime } from '../ui/format.ts';
+import { formatBytes, formatDateTime, formatIsoDuration } from '../ui/format.ts';
 import { progressView } from '../ui/progress.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -81,7 +81,7 @@ export function mountDumpsPanel(container: HTMLElement, session: Session): { ref
         }
         if (task.status === 'succeeded') {
           progress.update('Dump written.', 1);
-          setMessage(message, `Dump ${dumpUid ?? ''} is ready (task ${task.uid}, ${task.duration ?? ''}).`, 'success');
+          setMessage(message, `Dump ${dumpUid ?? ''} is ready (task ${task.uid}, ${formatIsoDuration(task.duration)}).`, 'success');
           break;
         }
         if (task.status === 'failed' || task.status === 'canceled') {
