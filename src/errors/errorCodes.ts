@@ -106,6 +106,7 @@ export const ERROR_CODES = {
   invalid_multi_search_facets_by_index: [R, 400],
   invalid_multi_search_facets: [R, 400],
   invalid_multi_search_facet_order: [R, 400],
+  invalid_multi_search_query_ranking_rules: [R, 400],
   invalid_multi_search_max_values_per_facet: [R, 400],
   invalid_multi_search_distinct: [R, 400],
   invalid_multi_search_query_position: [R, 400],

@@ -24,6 +24,8 @@ import { compareWeighted, weightedValues, type WeightedValue } from './weightedS
 import { FacetOrderCheck, mergeFacets, toIndexFacets, type IndexFacets } from './federatedFacets.ts';
 import { distinctValues, removeRejectedFromFacets } from './federatedDistinct.ts';
 import type { RankedHit } from '../pipeline.ts';
+import { parseSortExpressions } from '../sort/sortParam.ts';
+import { CanonicalRules, checkCompatible, type QueryRules } from './rankingRulesCompat.ts';
 
 /** A hit before formatting, with what merging needs. */
 interface Candidate {
@@ -97,6 +99,7 @@ export async function federatedSearch(ctx: EngineContext, queries: MultiQuery[],
   const byIndex = new Map<string, MultiQuery[]>();
   for (const q of queries) byIndex.set(q.indexUid, [...(byIndex.get(q.indexUid) ?? []), q]);
   const orders = f.mergeFacets ? new FacetOrderCheck() : null;
+  let previousRules: QueryRules | null = null;
   const perIndex: Candidate[][] = [];
   const facetsByIndex = new Map<string, IndexFacets>();
   let total = 0;
@@ -118,6 +121,11 @@ export async function federatedSearch(ctx: EngineContext, queries: MultiQuery[],
     const runs: QueryRun[] = [];
     for (const q of qs) {
       try {
+        // Hits of every query must be comparable: checked before the query runs, as Meilisearch does.
+        const sort = q.params.sort ? parseSortExpressions(q.params.sort, 'invalid_search_sort') : null;
+        const placeholder = (q.params.q ?? '').trim() === '';
+        const rules = new CanonicalRules(state.settings.rankingRules, sort, placeholder, q.params.matchingStrategy);
+        previousRules = checkCompatible({ rules, query: q.position, uid }, previousRules);
         runs.push(await runQuery(ctx, state, q.params, Math.min(required, state.settings.pagination.maxTotalHits), exhaustive, f.distinct));
       } catch (e) {
         throw prefixed(e, `Inside \`.queries[${q.position}]\`: `);
