@@ -13,6 +13,16 @@ const tiers = new WeakMap<PostingCache, PostingCache>();
 /** The facet tier paired with an engine's postings cache. */
 export function facetCacheOf(postings: PostingCache): PostingCache {
   let tier = tiers.get(postings);
-  if (!tier) tiers.set(postings, (tier = new PostingCache(FACET_CACHE_BYTES)));
+  if (!tier) {
+    const created = new PostingCache(FACET_CACHE_BYTES);
+    tiers.set(postings, created);
+    // Whoever drops an index from the postings cache (its data was wiped) drops its facet values too.
+    const dropPostings = postings.dropIndex.bind(postings);
+    postings.dropIndex = (ix: number) => {
+      dropPostings(ix);
+      created.dropIndex(ix);
+    };
+    tier = created;
+  }
   return tier;
 }
