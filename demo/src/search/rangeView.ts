@@ -44,8 +44,10 @@ export class RangeView {
     }
   }
 
+  /** Forgets the inputs (another index, or cleared filters): the next render builds them anew. */
   reset(): void {
     this.fields = [];
+    replaceChildren(this.container);
   }
 
   private group(profile: IndexProfile, state: SearchState, field: string): HTMLElement {

@@ -48,6 +48,7 @@ export function renderHits(list: HTMLElement, profile: IndexProfile, response: S
 export function statsText(profile: IndexProfile, response: SearchResponse): string {
   const total = response.totalHits ?? response.estimatedTotalHits ?? response.hits.length;
   const pages = response.totalPages !== undefined ? ` · page ${response.page ?? 1} of ${Math.max(1, response.totalPages)}` : '';
-  return `${formatNumber(total)} ${profile.noun}${pages} · ${response.processingTimeMs} ms`;
+  const noun = total === 1 ? profile.noun.replace(/s$/, '') : profile.noun;
+  return `${formatNumber(total)} ${noun}${pages} · ${response.processingTimeMs} ms`;
 }
 
