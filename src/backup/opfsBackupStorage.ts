@@ -36,6 +36,35 @@ export interface OpfsBackupStorageOptions {
   root?: FileSystemDirectoryHandle;
 }
 
+/** Bytes per OPFS write: each write is a round trip to the browser process, so small chunks are gathered. */
+const WRITE_CHUNK = 1024 * 1024;
+
+/** Gathers chunks into pieces of about `size` bytes (the last one smaller). */
+export function coalesce(size: number): TransformStream<Uint8Array, Uint8Array> {
+  let parts: Uint8Array[] = [];
+  let filled = 0;
+  const flush = (controller: TransformStreamDefaultController<Uint8Array>) => {
+    if (filled === 0) return;
+    const out = new Uint8Array(filled);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    parts = [];
+    filled = 0;
+    controller.enqueue(out);
+  };
+  return new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      parts.push(chunk);
+      filled += chunk.length;
+      if (filled >= size) flush(controller);
+    },
+    flush,
+  });
+}
+
 function checkDirName(name: string, option: string): string {
   if (!name || name === '.' || name === '..' || /[/\\\u0000]/.test(name)) {
     throw new EngineError('bad_request', `\`${option}\` must be a directory name (no slashes), got \`${name}\`.`);
@@ -84,7 +113,7 @@ export class OpfsBackupStorage implements BackupStorage {
     const name = checkDumpUid(uid) + DUMP_EXTENSION;
     return replaceFileAtomically(this.dumps, name, async (tmp) => {
       try {
-        await bytes.pipeTo(await fileSink(tmp));
+        await bytes.pipeThrough(coalesce(WRITE_CHUNK)).pipeTo(await fileSink(tmp));
       } catch (e) {
         await bytes.cancel(e).catch(() => undefined);
         throw e;

@@ -43,6 +43,8 @@ export interface ClientBackupOptions {
   scheduleSnapshot?: boolean | number;
   /** Progress of dump exports/imports and snapshot writes/restores (called across Comlink, at most every 100 ms). */
   onProgress?: (progress: BackupProgress) => void;
+  /** Gzip level of dumps, 0–9 (default 1: fast; Meilisearch uses 6, ~15% smaller and ~2× slower here). */
+  dumpCompressionLevel?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 }
 
 /** How `downloadDump`/`downloadSnapshot` save the file. */
@@ -85,6 +87,7 @@ export function workerBackupOptions(o: ClientBackupOptions): WorkerBackupOptions
     scheduleSnapshot: o.scheduleSnapshot,
     dumpsDir: o.dumpsDir,
     snapshotsDir: o.snapshotsDir,
+    dumpCompressionLevel: o.dumpCompressionLevel,
   };
   if (o.importDump !== undefined && o.importDump !== null) out.importDump = toTransferable(o.importDump);
   if (o.importSnapshot !== undefined && o.importSnapshot !== null) out.importSnapshot = toTransferable(o.importSnapshot);

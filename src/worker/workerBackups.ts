@@ -24,6 +24,8 @@ export interface WorkerBackupOptions {
   dumpsDir?: string;
   /** OPFS directory of snapshots (default `snapshots`). */
   snapshotsDir?: string;
+  /** Gzip level of dumps (0–9, default 1). */
+  dumpCompressionLevel?: EngineOptions['dumpCompressionLevel'];
 }
 
 /** A progress callback proxied by Comlink: calling it posts a message (its promise is ignored). */
@@ -66,6 +68,7 @@ export async function engineBackupOptions(o: WorkerBackupOptions, onProgress?: R
     ignoreMissingSnapshot: o.ignoreMissingSnapshot,
     ignoreSnapshotIfDbExists: o.ignoreSnapshotIfDbExists,
     scheduleSnapshot: o.scheduleSnapshot,
+    dumpCompressionLevel: o.dumpCompressionLevel,
     onProgress: remoteListener(onProgress),
   };
 }

@@ -67,3 +67,55 @@ export async function openBackupPage(page: Page): Promise<void> {
     };
   });
 }
+
+/**
+ * Samples the JS heap of the page's dedicated workers every 100 ms until stopped, through the DevTools protocol
+ * (`Runtime.getHeapUsage` in each worker target; `performance.memory` does not exist in workers). Resolves with
+ * the peak used heap in bytes and the first sample (the baseline), null where no worker could be sampled.
+ */
+export function sampleWorkerHeap(page: Page): { stop(): Promise<{ peak: number | null; first: number | null }> } {
+  let peak: number | null = null;
+  let first: number | null = null;
+  let running = true;
+  const loop = (async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const sessions = new Set<string>();
+    const pending = new Map<number, (v: number | null) => void>();
+    let nextId = 1;
+    cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => {
+      if (e.targetInfo.type === 'worker') sessions.add(e.sessionId);
+    });
+    cdp.on('Target.detachedFromTarget', (e: { sessionId: string }) => sessions.delete(e.sessionId));
+    cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+      const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+      if (m.id !== undefined) pending.get(m.id)?.(m.result?.usedSize ?? null);
+    });
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    while (running) {
+      for (const sessionId of sessions) {
+        const id = nextId++;
+        const used = await Promise.race([
+          new Promise<number | null>((resolve) => {
+            pending.set(id, resolve);
+            cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => resolve(null));
+          }),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000)),
+        ]);
+        pending.delete(id);
+        if (used !== null) {
+          first ??= used;
+          peak = Math.max(peak ?? 0, used);
+        }
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await cdp.detach().catch(() => undefined);
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return { peak, first };
+    },
+  };
+}

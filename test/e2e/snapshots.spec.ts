@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, launchProfile, newProfileDir } from './fixtures.ts';
-import { openBackupPage } from './backupPage.ts';
+import { openBackupPage, sampleWorkerHeap } from './backupPage.ts';
 import type { Task } from '../../src/index.ts';
 
 async function fill(page: Page, name: string, n: number): Promise<void> {
@@ -72,7 +72,7 @@ test('an on-demand snapshot, downloaded, restored into a fresh profile: identica
   expect(a.task).toMatchObject({ type: 'snapshotCreation', status: 'succeeded' });
   expect(a.info).toMatchObject({ name: 'e2e-snap.snapshot', engineVersion: expect.any(String) });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.client.downloadSnapshot())]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.client.downloadSnapshot({ method: 'anchor' }))]);
   expect(download.suggestedFilename()).toBe('e2e-snap.snapshot');
   const path = test.info().outputPath('e2e-snap.snapshot');
   await download.saveAs(path);
@@ -150,31 +150,45 @@ test('throughput of snapshot write and restore (BACKUP_BENCH=<documents>)', asyn
   test.skip(!BENCH, 'set BACKUP_BENCH=100000 to measure');
   test.setTimeout(1_800_000);
   await openBackupPage(page);
-  const m = await page.evaluate(async (total) => {
+  await page.evaluate(async (total) => {
     const client = await window.pocketsearch.createClient({ name: 'e2e-snap-bench' });
+    window.client = client;
     const index = client.index('synth');
     const wait = { timeout: 1_200_000 };
     await index.updateSettings({ filterableAttributes: ['category', 'price', 'tags'] }).waitTask(wait);
     for (let i = 0; i < total; i += 10_000) await index.addDocuments(window.synth.documents(i, Math.min(total, i + 10_000))).waitTask(wait);
+    await new Promise((r) => setTimeout(r, 3000)); // let background segment merges settle
+  }, BENCH);
+  let heap = sampleWorkerHeap(page);
+  const written = await page.evaluate(async () => {
     const t1 = performance.now();
-    await client.createSnapshot().waitTask(wait);
+    await window.client.createSnapshot().waitTask({ timeout: 1_200_000 });
     const writeMs = performance.now() - t1;
-    const file = await client.getSnapshotFile();
-    const estimate = await navigator.storage.estimate();
-    await client.close();
+    const file = await window.client.getSnapshotFile();
+    (window as unknown as { snapshotFile: File }).snapshotFile = file;
+    const usage = (await navigator.storage.estimate()).usage ?? 0;
+    await window.client.close();
+    return { writeMs, bytes: file.size, usage };
+  });
+  const writeHeap = await heap.stop();
+  heap = sampleWorkerHeap(page);
+  const restored = await page.evaluate(async () => {
     const t2 = performance.now();
-    const other = await window.pocketsearch.createClient({ name: 'e2e-snap-bench-restore', importSnapshot: file });
+    const other = await window.pocketsearch.createClient({ name: 'e2e-snap-bench-restore', importSnapshot: (window as unknown as { snapshotFile: File }).snapshotFile });
     const restoreMs = performance.now() - t2;
     const count = (await other.index('synth').getStats()).numberOfDocuments;
     const hits = (await other.index('synth').search('tag1', { limit: 1 })).estimatedTotalHits;
     await other.close();
-    return { total, writeMs, restoreMs, bytes: file.size, count, hits, usage: estimate.usage ?? 0 };
-  }, BENCH);
-  const mib = (b: number) => b / 1024 / 1024;
+    return { restoreMs, count, hits };
+  });
+  const restoreHeap = await heap.stop();
+  const mib = (b: number | null) => (b === null ? 'n/a' : (b / 1024 / 1024).toFixed(1));
+  const heapText = (h: { peak: number | null; first: number | null }) => `${mib(h.peak)} MiB (first sample ${mib(h.first)} MiB)`;
+  const s = (ms: number) => ms / 1000;
   console.log(
-    `snapshot bench: ${m.total} docs, snapshot ${mib(m.bytes).toFixed(1)} MiB (origin usage ${mib(m.usage).toFixed(0)} MiB); ` +
-      `write ${(m.writeMs / 1000).toFixed(2)} s = ${(mib(m.bytes) / (m.writeMs / 1000)).toFixed(1)} MiB/s; ` +
-      `restore ${(m.restoreMs / 1000).toFixed(2)} s = ${(mib(m.bytes) / (m.restoreMs / 1000)).toFixed(1)} MiB/s`,
+    `snapshot bench: ${BENCH} docs, snapshot ${mib(written.bytes)} MiB (origin usage ${mib(written.usage)} MiB); ` +
+      `write ${s(written.writeMs).toFixed(2)} s = ${(written.bytes / 1048576 / s(written.writeMs)).toFixed(1)} MiB/s, peak worker heap ${heapText(writeHeap)}; ` +
+      `restore ${s(restored.restoreMs).toFixed(2)} s = ${(written.bytes / 1048576 / s(restored.restoreMs)).toFixed(1)} MiB/s, peak worker heap ${heapText(restoreHeap)}`,
   );
-  expect(m.count).toBe(m.total);
+  expect(restored.count).toBe(BENCH);
 });

@@ -35,6 +35,12 @@ export interface DumpExportSource {
   settings(indexUid: string): Promise<Settings>;
   /** Documents of an index in internal id order, in chunks (bounded memory), as returned by getDocuments. */
   documents(indexUid: string, chunkSize: number): AsyncIterable<Document[]>;
+  /**
+   * Optional: the exact byte length of the index's `documents.jsonl` (UTF-8 of `JSON.stringify(doc)` plus a newline
+   * per document), when the source knows it without serializing. The file is then written in one iteration of
+   * `documents` instead of two (a wrong length fails the export with `changed_during_export`, nothing is corrupted).
+   */
+  documentsByteLength?(indexUid: string): Promise<number>;
   /** Every task in ascending uid order, in chunks. */
   tasks(chunkSize: number): AsyncIterable<TaskRecord[]>;
   /** Payload of an enqueued documentAdditionOrUpdate task (its documents), if any. */

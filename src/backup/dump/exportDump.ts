@@ -139,10 +139,13 @@ async function writeDump(
     await w.dir(`${dir}/`);
     await w.file(`${dir}/metadata.json`, JSON.stringify(indexMetaToDump(index)));
     await w.file(`${dir}/settings.json`, JSON.stringify(await source.settings(index.uid)));
-    await w.jsonLines(`${dir}/documents.jsonl`, () => source.documents(index.uid, chunkSize), (d) => JSON.stringify(d), (n) => {
+    const written = (n: number): void => {
       counters.documents += n;
       report('writing', index.uid);
-    });
+    };
+    const knownSize = source.documentsByteLength ? await source.documentsByteLength(index.uid) : undefined;
+    if (knownSize !== undefined) await w.sized(`${dir}/documents.jsonl`, knownSize, encodedLines(source.documents(index.uid, chunkSize), written));
+    else await w.jsonLines(`${dir}/documents.jsonl`, () => source.documents(index.uid, chunkSize), (d) => JSON.stringify(d), written);
   }
 
   // Tasks: find this dump's own task, the enqueued additions (update files) and each batch's enqueue dates.
@@ -190,6 +193,17 @@ async function writeDump(
   };
   await w.dir('batches/');
   await w.jsonLines('batches/queue.jsonl', () => source.batches(), (b) => JSON.stringify(batchToDump(patch(b), enqueued.get(b.uid) ?? null)));
+}
+
+const lineEncoder = new TextEncoder();
+
+/** JSON lines of chunks of documents, as bytes; `written(n)` after each chunk. */
+async function* encodedLines(chunks: AsyncIterable<readonly object[]>, written: (n: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const docs of chunks) {
+    if (docs.length === 0) continue;
+    yield lineEncoder.encode(`${docs.map((d) => JSON.stringify(d)).join('\n')}\n`);
+    written(docs.length);
+  }
 }
 
 async function* chunked<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {

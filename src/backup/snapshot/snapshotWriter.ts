@@ -178,13 +178,28 @@ async function writeAll(store: Store, emit: (c: Uint8Array) => Promise<void>, op
   w.pos = FRAME_HEADER_BYTES;
   for (let si = 0; si < names.length; si++) {
     const name = names[si];
-    let last: StoreKey | undefined;
     let limit = FIRST_READ_LIMIT;
+    let avgBytes = 0; // average encoded record size of the previous batch (0 = not known yet)
     let seen = 0;
     let inFrame = 0;
-    for (;;) {
+    const readAfter = (last: StoreKey | undefined, n: number) => {
       const range = last === undefined ? undefined : { lower: last, lowerOpen: true };
-      const batch = await store.read([name], (tx) => tx.entries<unknown>(name, { range, limit }));
+      const p = store.read([name], (tx) => tx.entries<unknown>(name, { range, limit: n }));
+      p.catch(() => undefined); // awaited below; no unhandled rejection if encoding fails first
+      return p;
+    };
+    let pending = readAfter(undefined, limit);
+    for (;;) {
+      const batch = await pending;
+      const more = batch.length === limit;
+      let nextLimit = limit;
+      if (more) {
+        // Read ahead: the next batch is fetched while this one is encoded and written. Each read aims at
+        // `readBytes` from the average record size seen, growing at most 2× per read.
+        const fit = avgBytes > 0 ? Math.floor(readBytes / avgBytes) : MAX_READ_LIMIT;
+        nextLimit = Math.max(MIN_READ_LIMIT, Math.min(MAX_READ_LIMIT, 2 * limit, fit));
+        pending = readAfter(batch[batch.length - 1][0], nextLimit);
+      }
       let batchBytes = 0;
       for (const [key, value] of batch) {
         const before = w.pos;
@@ -205,11 +220,9 @@ async function writeAll(store: Store, emit: (c: Uint8Array) => Promise<void>, op
         }
       }
       seen += batch.length;
-      if (batch.length < limit) break;
-      last = batch[batch.length - 1][0];
-      // Aim each read at `readBytes` from the average record size seen, growing at most 2× per read.
-      const fit = Math.floor(readBytes / Math.max(1, batchBytes / batch.length));
-      limit = Math.max(MIN_READ_LIMIT, Math.min(MAX_READ_LIMIT, 2 * limit, fit));
+      if (!more) break;
+      avgBytes = batchBytes / Math.max(1, batch.length);
+      limit = nextLimit;
     }
     if (inFrame > 0) await flush(si, inFrame);
     if (seen !== counts[si]) {

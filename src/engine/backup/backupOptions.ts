@@ -44,7 +44,18 @@ export interface BackupOptions {
   scheduleSnapshot?: boolean | number;
   /** Progress of dump exports and imports and of snapshot writes and restores. */
   onProgress?: BackupProgressListener;
+  /**
+   * Gzip level of dumps written by `createDump()` (0–9). Default 1: in Chromium, fflate's level 6 (Meilisearch's)
+   * compresses ~9 MiB/s of JSON against ~16 MiB/s at level 1, for files ~15% larger (docs/dumps.md).
+   */
+  dumpCompressionLevel?: DumpCompressionLevel;
 }
+
+/** A gzip level. */
+export type DumpCompressionLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/** See {@link BackupOptions.dumpCompressionLevel}. */
+export const DEFAULT_DUMP_COMPRESSION_LEVEL: DumpCompressionLevel = 1;
 
 /** True when `v` designates something to import (`null`/`undefined`/`''` do not). */
 export function wantsImport(v: unknown): boolean {
@@ -57,4 +68,8 @@ export function checkBackupOptions(o: BackupOptions): void {
     throw new EngineError('bad_request', '`importDump` and `importSnapshot` cannot be used together: restore a snapshot, or import a dump.');
   }
   snapshotIntervalMs(o.scheduleSnapshot);
+  const level = o.dumpCompressionLevel;
+  if (level !== undefined && !(Number.isInteger(level) && level >= 0 && level <= 9)) {
+    throw new EngineError('bad_request', `\`dumpCompressionLevel\` must be an integer from 0 to 9; got \`${String(level)}\`.`);
+  }
 }

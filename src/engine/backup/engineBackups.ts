@@ -16,7 +16,7 @@ import type { BatchRun } from '../tasks/batch.ts';
 import type { Scheduler } from '../tasks/scheduler.ts';
 import { enqueuedView, type TaskKind } from '../tasks/taskRecord.ts';
 import type { EnqueuedTask } from '../types/tasks.ts';
-import { wantsImport, type BackupOptions } from './backupOptions.ts';
+import { DEFAULT_DUMP_COMPRESSION_LEVEL, wantsImport, type BackupOptions, type DumpCompressionLevel } from './backupOptions.ts';
 import { throttleProgress, type BackupProgressListener } from './backupProgress.ts';
 import { checkDumpUid, MemoryBackupStorage, type BackupStorage, type DumpFileInfo, type SnapshotFileInfo } from './backupStorage.ts';
 import { hasUserData } from './databaseState.ts';
@@ -48,6 +48,7 @@ export class EngineBackups {
   readonly onProgress: BackupProgressListener;
   private readonly statuses = new Map<string, DumpStatus>();
   private schedule: SnapshotScheduler | null = null;
+  private readonly dumpCompressionLevel: DumpCompressionLevel;
 
   constructor(
     private readonly ctx: EngineContext,
@@ -56,6 +57,7 @@ export class EngineBackups {
   ) {
     this.storage = options.backupStorage ?? new MemoryBackupStorage();
     this.onProgress = throttleProgress(options.onProgress);
+    this.dumpCompressionLevel = options.dumpCompressionLevel ?? DEFAULT_DUMP_COMPRESSION_LEVEL;
     const custom = options.backups ?? {};
     ctx.backups = {
       createDump: (dumpUid, run) => this.trackDump(dumpUid, run, custom.createDump ?? ((u, r) => this.writeDump(u, r))),
@@ -225,6 +227,7 @@ export class EngineBackups {
       dumpUid,
       dumpTaskUid: run.tasks[0].uid,
       now: this.ctx.now(),
+      compressionLevel: this.dumpCompressionLevel,
       onProgress: (p) => {
         run.progress({ currentStep: 'writing the dump', finished: p.documents, total });
         this.onProgress({ operation: 'dumpExport', ...p, phase: p.phase === 'done' ? 'writing' : p.phase, dumpUid });
