@@ -141,12 +141,12 @@ export class EngineDumpSource implements DumpExportSource {
 
   async taskPayload(taskUid: number): Promise<Document[] | undefined> {
     const docs: Document[] = [];
-    let any = false;
+    let found = false;
     for await (const chunk of this.ctx.queue.payload(taskUid)) {
-      any = true;
+      found = true;
       for (const d of chunk) docs.push(d);
     }
-    return any ? docs : undefined;
+    return found ? docs : undefined;
   }
 
   /** Stored batches ascending, then the batch being processed. */
