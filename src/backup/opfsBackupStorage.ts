@@ -161,8 +161,16 @@ export class OpfsBackupStorage implements BackupStorage {
     return { name: info.name, createdAt: info.createdAt, size: info.size ?? 0, engineVersion: info.engineVersion };
   }
 
-  snapshotInfo(dbName: string): Promise<SnapshotFileInfo | null> {
-    return getSnapshotInfo(this.snapshots, dbName);
+  async snapshotInfo(dbName: string): Promise<SnapshotFileInfo | null> {
+    // A snapshot replaced while its header is read (a scheduled one landing) makes the old `File` unreadable: retry.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await getSnapshotInfo(this.snapshots, dbName);
+      } catch (e) {
+        const name = (e as { name?: string } | null)?.name;
+        if (attempt >= 3 || (name !== 'NotReadableError' && name !== 'NotFoundError')) throw e;
+      }
+    }
   }
 
   async getSnapshot(name: string): Promise<File | null> {

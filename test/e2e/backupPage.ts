@@ -31,7 +31,12 @@ export async function openBackupPage(page: Page): Promise<void> {
       }
       const out: { name: string; size: number }[] = [];
       for await (const [name, h] of (handle as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
-        if (h.kind === 'file') out.push({ name, size: (await (h as FileSystemFileHandle).getFile()).size });
+        if (h.kind !== 'file') continue;
+        try {
+          out.push({ name, size: (await (h as FileSystemFileHandle).getFile()).size });
+        } catch {
+          out.push({ name, size: -1 }); // moved or removed while listing (a temporary file being renamed)
+        }
       }
       return out.sort((a, b) => (a.name < b.name ? -1 : 1));
     };
