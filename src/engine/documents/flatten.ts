@@ -10,12 +10,12 @@ export const VECTORS_FIELD = '_vectors';
  * Walks a document like Meilisearch's flattening: nested objects become dotted paths (`a.b`), arrays
  * contribute each element to the same path (objects inside arrays recurse with the same prefix).
  * Calls `leaf(path, value, isArrayElement)` for every scalar in document order and `field(path, value)` for
- * every path present (objects and arrays included), so callers can count fields and index values.
+ * every path present (objects and arrays included; `inArray` when reached through an array), so callers can count fields and index values.
  */
 export function walkDocument(
   doc: Document,
   leaf: (path: string, value: LeafValue, inArray: boolean) => void,
-  field?: (path: string, value: unknown) => void,
+  field?: (path: string, value: unknown, inArray: boolean) => void,
 ): void {
   const visitValue = (path: string, value: unknown, inArray: boolean): void => {
     if (value === null || typeof value !== 'object') {
@@ -28,13 +28,13 @@ export function walkDocument(
     }
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const p = `${path}.${k}`;
-      field?.(p, v);
+      field?.(p, v, inArray);
       visitValue(p, v, inArray);
     }
   };
   for (const [k, v] of Object.entries(doc)) {
     if (k === VECTORS_FIELD) continue;
-    field?.(k, v);
+    field?.(k, v, false);
     visitValue(k, v, false);
   }
 }

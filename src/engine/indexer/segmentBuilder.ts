@@ -107,13 +107,14 @@ export class SegmentBuilder {
       lastPosition.set(fid, analyzer.indexValue(text, emit, start, localesFor?.(path)));
       if (emitted > before) fieldWords.set(fid, (fieldWords.get(fid) ?? 0) + emitted - before);
     };
-    const field = (path: string, value: unknown) => {
+    const field = (path: string, value: unknown, inArray: boolean) => {
       const fid = fields.idOrInsert(path);
       if (!rules.isFaceted(path)) return;
       const acc = this.facetAcc(fid);
       pushDoc(acc.exists, docid);
-      if (value === null && !path.includes('.')) pushDoc(acc.isNull, docid);
-      if (isEmptyValue(value)) pushDoc(acc.isEmpty, docid);
+      // Meilisearch records null and empty values only outside arrays (nested objects included).
+      if (value === null && !inArray) pushDoc(acc.isNull, docid);
+      if (!inArray && isEmptyValue(value)) pushDoc(acc.isEmpty, docid);
       if (path === GEO_FIELD) this.geoValue(acc, value, docid, externalId);
     };
     walkDocument(doc, leaf, field);

@@ -168,3 +168,21 @@ describe('combinations', () => {
     expect(await ids('genre = drama AND NOT tags = c')).toEqual([3]);
   });
 });
+
+describe('null and empty values in nested fields', () => {
+  test('inside nested objects they count; inside arrays they do not (as in Meilisearch)', async () => {
+    const e = await engineWith(
+      [
+        { id: 1, meta: { note: null, tag: '' }, list: [{ x: '' }, { x: null }] },
+        { id: 2, meta: { note: 'n', tag: 't' }, list: [] },
+      ],
+      { filterableAttributes: ['meta', 'list'] },
+    );
+    expect(await filterIds(e, 'meta.note IS NULL')).toEqual([1]);
+    expect(await filterIds(e, 'meta.tag IS EMPTY')).toEqual([1]);
+    expect(await filterIds(e, 'list.x IS EMPTY')).toEqual([]);
+    expect(await filterIds(e, 'list.x IS NULL')).toEqual([]);
+    expect(await filterIds(e, 'list.x EXISTS')).toEqual([1]);
+    expect(await filterIds(e, 'list IS EMPTY')).toEqual([2]);
+  });
+});
