@@ -180,3 +180,24 @@ describe('documents', () => {
     await e.close();
   });
 });
+
+describe('deletion by filter', () => {
+  it('deletes the matching documents, counts them, and honours the containsFilter feature', async () => {
+    const { memoryEngine } = await import('./helpers.ts');
+    const { updateExperimentalFeatures } = await import('../../../src/engine/search/filters/experimentalFeatures.ts');
+    const e = await memoryEngine();
+    const idx = e.index('movies');
+    await idx.updateFilterableAttributes(['genre', 'title']).waitTask();
+    await idx.addDocuments([{ id: 1, genre: 'drama', title: 'Carol' }, { id: 2, genre: 'action', title: 'Heat' }, { id: 3, genre: 'drama', title: 'Roma' }]).waitTask();
+    const t = await idx.deleteDocuments({ filter: 'genre = drama' }).waitTask();
+    expect(t.details).toEqual({ providedIds: 0, deletedDocuments: 2, originalFilter: '"genre = drama"' });
+    expect((await idx.getDocuments()).results.map((d) => d.id)).toEqual([2]);
+    const refused = await idx.deleteDocuments({ filter: 'title CONTAINS ea' }).waitTask();
+    expect(refused.error?.code).toBe('feature_not_enabled');
+    updateExperimentalFeatures(e.ctx, { containsFilter: true });
+    expect((await idx.deleteDocuments({ filter: 'title CONTAINS ea' }).waitTask()).details?.deletedDocuments).toBe(1);
+    const unknown = await idx.deleteDocuments({ filter: 'year > 2000' }).waitTask();
+    expect(unknown.error?.message).toMatch(/^Index `movies`: Attribute `year` is not filterable/);
+    await e.close();
+  });
+});

@@ -3,7 +3,8 @@ import { EngineError, toEngineError } from '../../../errors/engineError.ts';
 import { STORES } from '../../storage/schema.ts';
 import { parseStored, readStoredDocs } from '../../documents/documentStore.ts';
 import { documentFieldPaths } from '../../documents/flatten.ts';
-import { checkFilterable, parseFilter } from '../../search/filter/index.ts';
+import { prepareFilter } from '../../search/filters/prepareFilter.ts';
+import { experimentalFeatures } from '../../search/filters/experimentalFeatures.ts';
 import { evaluateFilter } from '../../search/filters/evaluateFilter.ts';
 import { PostingsReader } from '../../search/postingsReader.ts';
 import { indexNotFound } from '../../indexes/indexUid.ts';
@@ -20,14 +21,15 @@ export async function processFilterDeletion(run: BatchRun): Promise<BatchOutcome
     const writer = await openIndexWriter(run.ctx, uid, null);
     if (!writer) throw indexNotFound(uid);
     const state = await run.ctx.catalog.state(uid);
-    const node = parseFilter(kind.filter, 'invalid_document_filter');
+    let node;
+    try {
+      // Raised while processing, inside the index: Meilisearch prefixes these with the index uid.
+      node = prepareFilter(state, kind.filter, 'invalid_document_filter', { containsFilter: experimentalFeatures(run.ctx).containsFilter });
+    } catch (e) {
+      throw toEngineError(e).withPrefix(`Index \`${uid}\`: `);
+    }
     let deleted = 0;
     if (node) {
-      try {
-        checkFilterable(node, state.settings.filterableAttributes, 'invalid_document_filter');
-      } catch (e) {
-        throw toEngineError(e).withPrefix(`Index \`${uid}\`: `);
-      }
       const docids = await evaluateFilter(new PostingsReader(run.ctx.store, state, run.ctx.postings), state, node);
       for (let i = 0; i < docids.length; i += 2000) {
         run.checkpoint();
