@@ -16,7 +16,7 @@ import { readQueryTokens } from './queryTokens.ts';
 import { SynonymLookup } from './synonyms.ts';
 import { typoBudget } from './typoBudget.ts';
 import { ngramTerm, phraseTerm, wordTerm, type TermBuildContext } from './termBuilder.ts';
-import { addSplit, splitCandidates } from './splitWords.ts';
+import { addSplit, knownSplit, splitCandidates } from './splitWords.ts';
 import { matchingWords } from './matchingWords.ts';
 
 /** The parsed query with everything ranking needs. */
@@ -32,16 +32,20 @@ export interface RelevanceQuery extends ParsedQuery {
   negativePhrases: Phrase[];
 }
 
-/** Words whose postings a term may read. */
-function termWords(data: SearchData, t: QueryTerm, out: Set<string>): void {
+/** Words of a term whose documents ranking reads, and words whose positions it reads right away. */
+function termWords(data: SearchData, t: QueryTerm, docs: Set<string>, positions: Set<string>): void {
   const z = t.zero;
-  if (z.exact !== null) out.add(z.exact);
-  for (const w of z.prefixOf) out.add(w);
-  if (z.prefixDb !== null) for (const w of data.wordsWithPrefix(z.prefixDb)) out.add(w);
-  for (const p of [...(z.phrase ? [z.phrase] : []), ...z.synonyms]) for (const w of p.words) if (w !== null) out.add(w);
-  for (const w of t.one.words) out.add(w);
-  for (const w of t.two.words) out.add(w);
-  if (!z.phrase) for (const [l, r] of splitCandidates(data.dict, t.original)) out.add(l).add(r);
+  if (z.exact !== null) docs.add(z.exact);
+  for (const w of z.prefixOf) docs.add(w);
+  if (z.prefixDb !== null) for (const w of data.wordsWithPrefix(z.prefixDb)) docs.add(w);
+  for (const w of t.one.words) docs.add(w);
+  for (const w of t.two.words) docs.add(w);
+  // Phrases are resolved from positions; so are split words (adjacency counts) unless already known.
+  for (const p of [...(z.phrase ? [z.phrase] : []), ...z.synonyms]) for (const w of p.words) if (w !== null) positions.add(w);
+  if (z.phrase) return;
+  const known = knownSplit(data, t.original);
+  if (known === undefined) for (const [l, r] of splitCandidates(data.dict, t.original)) positions.add(l).add(r);
+  else if (known) for (const w of known.words) if (w !== null) positions.add(w);
 }
 
 /**
@@ -79,11 +83,12 @@ export async function parseQuery(state: IndexState, p: ResolvedSearchParams, rea
     }
   });
 
-  const toLoad = new Set<string>();
-  for (const t of located) termWords(data, t.term, toLoad);
-  for (const w of raw.negativeWords) toLoad.add(w);
-  for (const ph of raw.negativePhrases) for (const w of ph.words) if (w !== null) toLoad.add(w);
-  await data.load(toLoad);
+  const docWords = new Set<string>(raw.negativeWords);
+  const positionWords = new Set<string>();
+  for (const t of located) termWords(data, t.term, docWords, positionWords);
+  for (const ph of raw.negativePhrases) for (const w of ph.words) if (w !== null) positionWords.add(w);
+  await data.loadPositions(positionWords);
+  await data.loadDocs(docWords);
   for (const t of located) addSplit(data, t.term);
 
   return {

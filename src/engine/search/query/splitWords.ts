@@ -33,9 +33,7 @@ const memo = new WeakMap<IndexState, Map<string, Phrase | null>>();
 const MEMO_MAX = 4096;
 
 function adjacentCount(data: SearchData, l: string, r: string): number {
-  const pl = data.posting(l);
-  const pr = data.posting(r);
-  const docs = intersect(pl.docs, pr.docs);
+  const docs = intersect(data.allDocs(l), data.allDocs(r));
   if (docs.length === 0) return 0;
   if (data.policy.byAttribute) {
     let n = 0;
@@ -44,11 +42,11 @@ function adjacentCount(data: SearchData, l: string, r: string): number {
       const fl = new Set<number>();
       let shared = false;
       for (let k = occ.start[i]; k < occ.start[i + 1]; k++) {
-        const fid = Math.floor(occ.occ[k] / 65536);
+        const fid = occ.occ[k] >>> 16;
         if (!data.fieldAllowed(fid)) continue;
         if (occ.word[k] === 0) fl.add(fid);
       }
-      for (let k = occ.start[i]; k < occ.start[i + 1] && !shared; k++) if (occ.word[k] === 1 && fl.has(Math.floor(occ.occ[k] / 65536))) shared = true;
+      for (let k = occ.start[i]; k < occ.start[i + 1] && !shared; k++) if (occ.word[k] === 1 && fl.has(occ.occ[k] >>> 16)) shared = true;
       if (shared) n++;
     }
     return n;
@@ -63,7 +61,7 @@ function adjacentCount(data: SearchData, l: string, r: string): number {
       if (occ.word[k] !== 0) continue;
       const o = occ.occ[k];
       for (let x = k + 1; x < e && occ.occ[x] <= o + 1; x++) {
-        if (occ.occ[x] === o + 1 && occ.word[x] === 1 && Math.floor(o / 65536) === Math.floor((o + 1) / 65536)) found = true;
+        if (occ.occ[x] === o + 1 && occ.word[x] === 1 && (o >>> 16) === ((o + 1) >>> 16)) found = true;
       }
     }
     if (found) n++;
@@ -71,9 +69,18 @@ function adjacentCount(data: SearchData, l: string, r: string): number {
   return n;
 }
 
+function memoKey(data: SearchData, word: string): string {
+  return `${data.policy.byAttribute ? 'a' : 'w'}${data.policy.restricted ? [...data.policy.restricted.all].join(',') : '*'}\u0000${word}`;
+}
+
+/** The split of `word` when already computed for this index state (null: none), else undefined. */
+export function knownSplit(data: SearchData, word: string): Phrase | null | undefined {
+  return memo.get(data.state)?.get(memoKey(data, word));
+}
+
 /** The best split of `word`, or null. Halves must have been loaded (see `splitCandidates`). */
 export function bestSplit(data: SearchData, word: string): Phrase | null {
-  const key = `${data.policy.byAttribute ? 'a' : 'w'}${data.policy.restricted ? [...data.policy.restricted.all].join(',') : '*'}\u0000${word}`;
+  const key = memoKey(data, word);
   let m = memo.get(data.state);
   if (!m) memo.set(data.state, (m = new Map()));
   const hit = m.get(key);

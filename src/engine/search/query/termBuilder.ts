@@ -65,22 +65,45 @@ export function wordTerm(ctx: TermBuildContext, word: string, maxTypos: number, 
     one: { split: null, words: [] },
     two: { words: [] },
   };
-  if (maxTypos > 0) typoDerivations(dict, term);
+  if (maxTypos > 0) {
+    const typos = cachedTypoWords(dict, word, maxTypos, isPrefix);
+    term.one.words = typos.one;
+    term.two.words = typos.two;
+  }
   return term;
+}
+
+/** Typo derivations per dictionary (one per index state), most recent first: the walk is the costly part. */
+const typoMemo = new WeakMap<readonly string[], Map<string, { one: string[]; two: string[] }>>();
+const TYPO_MEMO_MAX = 2048;
+
+function cachedTypoWords(dict: readonly string[], word: string, maxTypos: number, isPrefix: boolean): { one: string[]; two: string[] } {
+  let memo = typoMemo.get(dict);
+  if (!memo) typoMemo.set(dict, (memo = new Map()));
+  const key = `${maxTypos}${isPrefix ? 'p' : 'w'}${word}`;
+  let hit = memo.get(key);
+  if (hit) {
+    memo.delete(key);
+  } else {
+    hit = typoDerivations(dict, word, maxTypos, isPrefix);
+    if (memo.size >= TYPO_MEMO_MAX) memo.delete(memo.keys().next().value as string);
+  }
+  memo.set(key, hit);
+  return { one: hit.one.slice(), two: hit.two.slice() };
 }
 
 export function phraseTerm(phrase: Phrase): QueryTerm {
   return { id: nextTermId++, original: phraseDescription(phrase), ngramWords: null, isPrefix: false, maxTypos: 0, ...emptyDerivations(), zero: { ...emptyDerivations().zero, phrase } };
 }
 
-function typoDerivations(dict: readonly string[], term: QueryTerm): void {
-  const q = codePoints(term.original);
+function typoDerivations(dict: readonly string[], word: string, maxTypos: number, isPrefix: boolean): { one: string[]; two: string[] } {
+  const q = codePoints(word);
   const first = String.fromCodePoint(q[0]);
   const [lo, hi] = prefixRange(dict, first);
   const one: string[] = [];
   const two: string[] = [];
-  if (term.maxTypos === 1) {
-    walkWithinDistance(dict, lo, hi, q, 1, term.isPrefix, (i, d) => {
+  if (maxTypos === 1) {
+    walkWithinDistance(dict, lo, hi, q, 1, isPrefix, (i, d) => {
       if (d === 1) one.push(dict[i]);
       return one.length < MAX_ONE_TYPO_COUNT;
     });
@@ -96,11 +119,10 @@ function typoDerivations(dict: readonly string[], term: QueryTerm): void {
       else if (d === 2 && !twoFull) two.push(dict[i]);
       return true;
     };
-    const go = walkWithinDistance(dict, 0, lo, q, 1, term.isPrefix, visit(1)) && walkWithinDistance(dict, lo, hi, q, 2, term.isPrefix, visit(2));
-    if (go) walkWithinDistance(dict, hi, dict.length, q, 1, term.isPrefix, visit(1));
+    const go = walkWithinDistance(dict, 0, lo, q, 1, isPrefix, visit(1)) && walkWithinDistance(dict, lo, hi, q, 2, isPrefix, visit(2));
+    if (go) walkWithinDistance(dict, hi, dict.length, q, 1, isPrefix, visit(1));
   }
-  term.one.words = one;
-  term.two.words = two;
+  return { one, two };
 }
 
 /**

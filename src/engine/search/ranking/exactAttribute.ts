@@ -29,7 +29,7 @@ export class ExactAttributeRule implements RankingRule {
 
   constructor(private readonly data: SearchData) {}
 
-  start(universe: DocSet, query: QueryGraph | null): void {
+  async start(universe: DocSet, query: QueryGraph | null): Promise<void> {
     this.query = query;
     this.state = { step: 'noExactMatch', fields: [] };
     if (!query) return;
@@ -49,6 +49,7 @@ export class ExactAttributeRule implements RankingRule {
     const spanned = terms.reduce((n, t) => n + t.span, 0);
 
     const allWords = [...new Set(terms.flatMap((t) => t.words.filter((w): w is string => w !== null)))];
+    await this.data.loadPositionsIn(allWords, universe);
     const wordIndex = new Map(allWords.map((w, i) => [w, i]));
     // Each word at its query position (bucketed, in any field).
     let candidates = universe;
@@ -65,7 +66,7 @@ export class ExactAttributeRule implements RankingRule {
           if (universe[i] !== candidates[c]) continue;
           c++;
           for (let k = occ.start[i]; k < occ.start[i + 1]; k++) {
-            if (occ.word[k] === wi && bucketedPosition(occ.occ[k] % 65536) === want) {
+            if (occ.word[k] === wi && bucketedPosition(occ.occ[k] & 0xffff) === want) {
               keep.push(universe[i]);
               break;
             }
@@ -83,7 +84,7 @@ export class ExactAttributeRule implements RankingRule {
       c++;
       const fields = new Map<number, Set<number>>();
       for (let k = occ.start[i]; k < occ.start[i + 1]; k++) {
-        const fid = Math.floor(occ.occ[k] / 65536);
+        const fid = occ.occ[k] >>> 16;
         if (!this.data.fieldAllowed(fid)) continue;
         let s = fields.get(fid);
         if (!s) fields.set(fid, (s = new Set()));

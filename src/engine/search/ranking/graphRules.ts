@@ -15,7 +15,7 @@ import { EMPTY, intersect, unionMany, type DocSet } from '../../storage/docSet.t
 import { exactTerm, keepOnlyExact, locatedKey, maxTypoCost, withTypoGroup, type LocatedSubset } from '../query/queryTerm.ts';
 import type { FieldPolicy } from './fieldPolicy.ts';
 import type { ProximityDocs } from './proximity.ts';
-import type { GraphRuleDef, ResolvedCondition } from './rankingRule.ts';
+import { GraphRankingRule, type GraphRuleDef, type RankingRule, type ResolvedCondition } from './rankingRule.ts';
 import { costFromDistance, type TermResolver } from './termDocs.ts';
 
 const size = (t: LocatedSubset) => t.termIds[1] - t.termIds[0] + 1;
@@ -59,6 +59,7 @@ const MAX_DISTANCE = 4;
 
 export function proximityRule(terms: TermResolver, proximity: ProximityDocs): GraphRuleDef<ProximityCondition> {
   return {
+    prepare: (u, q) => terms.loadPositions(q, u, 'edges'),
     reset: () => proximity.reset(),
     buildEdges: (from, to) => {
       const rnm = size(to) - 1;
@@ -92,6 +93,7 @@ interface SplitCondition {
  * of where the term matched (field, position bucket), and each key has a cost.
  */
 function splitRule(
+  terms: TermResolver,
   kind: 'fid' | 'position',
   split: (t: LocatedSubset, universe: DocSet) => Map<number, DocSet>,
   costOf: (t: LocatedSubset, key: number) => number | null,
@@ -106,6 +108,7 @@ function splitRule(
     return m;
   };
   return {
+    prepare: (u, q) => terms.loadPositions(q, u, 'anchors'),
     reset: (u) => {
       universe = u;
       cache.clear();
@@ -134,8 +137,26 @@ function splitRule(
   };
 }
 
+/** The attribute rank rule. */
+export function attributeRank(terms: TermResolver, policy: FieldPolicy): RankingRule {
+  if (policy.maxWeight === null && policy.exactFids.size === 0 && policy.restricted === null && !policy.disableOnNumbers) {
+    // Every field weighs 0 (`searchableAttributes: ["*"]`): all of a term's field conditions cost 0, so merging
+    // them into one condition per term (their union: the term's documents) changes neither the buckets nor
+    // the paths kept, and spares splitting the universe by field.
+    const merged: GraphRuleDef<LocatedSubset> = {
+      buildEdges: (_from, to) => [[0, to]],
+      conditionKey: locatedKey,
+      resolve: (t: LocatedSubset, u: DocSet) => termCondition(terms, t, u),
+      score: (rank) => ({ kind: 'fid', rank }),
+    };
+    return new GraphRankingRule('attributeRank', merged);
+  }
+  return new GraphRankingRule('attributeRank', attributeRankRule(terms, policy));
+}
+
 export function attributeRankRule(terms: TermResolver, policy: FieldPolicy): GraphRuleDef<SplitCondition> {
   return splitRule(
+    terms,
     'fid',
     (t, u) => terms.fieldDocs(t.subset, u),
     (t, fid) => {
@@ -148,6 +169,7 @@ export function attributeRankRule(terms: TermResolver, policy: FieldPolicy): Gra
 
 export function wordPositionRule(terms: TermResolver): GraphRuleDef<SplitCondition> {
   return splitRule(
+    terms,
     'position',
     (t, u) => terms.positionDocs(t.subset, u),
     (t, pos) => {

@@ -93,6 +93,9 @@ export class ProximityDocs {
     const masks = new Uint8Array(universe.length);
     const occ = this.data.occurrences(r.words, universe);
     const W = r.words.length;
+    // Few words (the usual case): a flat table of pair distances; many (prefix terms): a map.
+    const flat = W * W <= 65536 ? new Uint8Array(W * W) : null;
+    const touched: number[] = [];
     const best = new Map<number, number>();
     const inPhrase = (ps: Phrase[] | null, doc: number) => ps !== null && ps.some((p) => has(this.terms.phraseDocs(p), doc));
     const leftOk = (w: number, doc: number) => r.leftSingle[w] || inPhrase(r.leftPhrases[w], doc);
@@ -107,10 +110,10 @@ export class ProximityDocs {
       if (byAttribute) {
         // Any left word and right word sharing a searched field: the closest proximity.
         for (let a = s; a < e && !mask; a++) {
-          const fa = Math.floor(occ.occ[a] / 65536);
+          const fa = occ.occ[a] >>> 16;
           if (!this.data.fieldAllowed(fa) || !leftOk(occ.word[a], doc)) continue;
           for (let b = s; b < e; b++) {
-            if (Math.floor(occ.occ[b] / 65536) === fa && rightOk(occ.word[b], doc)) {
+            if ((occ.occ[b] >>> 16) === fa && rightOk(occ.word[b], doc)) {
               mask = 0b111;
               break;
             }
@@ -119,24 +122,40 @@ export class ProximityDocs {
         masks[i] = mask;
         continue;
       }
-      best.clear();
+      // Smallest distance per (first word, second word) pair in this document.
       for (let a = s; a < e; a++) {
         const oa = occ.occ[a];
-        const fa = Math.floor(oa / 65536);
+        const fa = oa >>> 16;
         for (let b = a + 1; b < e && occ.occ[b] <= oa + 3; b++) {
           const ob = occ.occ[b];
-          if (ob === oa || Math.floor(ob / 65536) !== fa) continue;
+          if (ob === oa || (ob >>> 16) !== fa) continue;
           const k = occ.word[a] * W + occ.word[b];
           const d = ob - oa;
-          const prev = best.get(k);
-          if (prev === undefined || d < prev) best.set(k, d);
+          if (flat) {
+            const prev = flat[k];
+            if (prev === 0) touched.push(k);
+            if (prev === 0 || d < prev) flat[k] = d;
+          } else {
+            const prev = best.get(k);
+            if (prev === undefined || d < prev) best.set(k, d);
+          }
         }
       }
-      for (const [k, d] of best) {
+      const pair = (k: number, d: number) => {
         const x = Math.floor(k / W);
         const y = k % W;
         if (leftOk(x, doc) && rightOk(y, doc)) mask |= 1 << (d - 1);
         if (r.rightSingle[x] && r.leftSingle[y]) mask |= 1 << (3 + d - 1);
+      };
+      if (flat) {
+        for (const k of touched) {
+          pair(k, flat[k]);
+          flat[k] = 0;
+        }
+        touched.length = 0;
+      } else {
+        for (const [k, d] of best) pair(k, d);
+        best.clear();
       }
       masks[i] = mask;
     }

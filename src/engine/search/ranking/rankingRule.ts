@@ -34,6 +34,8 @@ export interface ResolvedCondition {
 }
 
 export interface GraphRuleDef<C> extends EdgeBuilder<C> {
+  /** Called when an iteration starts, before edges are built: loads what the conditions will read. */
+  prepare?(universe: DocSet, query: QueryGraph): Promise<void>;
   /** Called when an iteration starts, before edges are built (per-universe caches). */
   reset?(universe: DocSet): void;
   resolve(c: C, universe: DocSet): ResolvedCondition;
@@ -60,8 +62,9 @@ export class GraphRankingRule<C> implements RankingRule {
     private readonly frequencyDocs?: (subset: LocatedSubset) => DocSet,
   ) {}
 
-  start(universe: DocSet, query: QueryGraph | null): void {
+  async start(universe: DocSet, query: QueryGraph | null): Promise<void> {
     if (!query) throw new Error('graph rules need a query');
+    await this.def.prepare?.(universe, query);
     this.def.reset?.(universe);
     let nextMaxCost = 1;
     let removal: Map<number, { cost: number; forbidden: ReadonlySet<number> }> | null = null;

@@ -15,7 +15,7 @@ import type { SortSource } from '../pipeline.ts';
 import type { LocatedSubset } from '../query/queryTerm.ts';
 import type { RankingRule } from './rankingRule.ts';
 import { GraphRankingRule } from './rankingRule.ts';
-import { attributeRankRule, exactWordsRule, proximityRule, typoRule, wordPositionRule, wordsRule } from './graphRules.ts';
+import { attributeRank, exactWordsRule, proximityRule, typoRule, wordPositionRule, wordsRule } from './graphRules.ts';
 import { ExactAttributeRule } from './exactAttribute.ts';
 import { GeoSortRule, SortRule } from './sortRules.ts';
 import { ProximityDocs } from './proximity.ts';
@@ -109,13 +109,13 @@ export function queryRules(deps: RuleDeps, strategy: MatchingStrategy, frequency
       case 'attribute':
         if (seen.has('attribute') || seen.has('attributeRank') || seen.has('wordPosition')) break;
         seen.add(k);
-        out.push(new GraphRankingRule('attributeRank', attributeRankRule(terms, terms.data.policy)));
+        out.push(attributeRank(terms, terms.data.policy));
         out.push(new GraphRankingRule('wordPosition', wordPositionRule(terms)));
         break;
       case 'attributeRank':
         if (seen.has('attribute') || seen.has('attributeRank')) break;
         seen.add(k);
-        out.push(new GraphRankingRule('attributeRank', attributeRankRule(terms, terms.data.policy)));
+        out.push(attributeRank(terms, terms.data.policy));
         break;
       case 'wordPosition':
         if (seen.has('attribute') || seen.has('wordPosition')) break;

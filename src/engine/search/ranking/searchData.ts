@@ -10,10 +10,10 @@
  *
  * Everything is memoized for the duration of the search.
  */
-import { EMPTY, unionMany, type DocSet } from '../../storage/docSet.ts';
+import { difference, EMPTY, has, unionMany, type DocSet } from '../../storage/docSet.ts';
 import type { Posting } from '../../storage/postingCodec.ts';
 import type { IndexState } from '../../indexes/indexState.ts';
-import type { PostingsReader } from '../postingsReader.ts';
+import type { PostingsReader, SegmentPosting } from '../postingsReader.ts';
 import type { FieldPolicy } from './fieldPolicy.ts';
 import { endOfPrefix, lowerBound } from '../query/dictionaryWalk.ts';
 
@@ -34,51 +34,88 @@ export function isNumericWord(w: string): boolean {
   return NUMERIC.test(w);
 }
 
+/** Indexes of the common elements of two sorted lists: a[ia[k]] === b[ib[k]] for k < n. */
+export interface SortedMatches {
+  ia: Int32Array;
+  ib: Int32Array;
+  n: number;
+}
+
 /**
- * Calls `f(i, j)` for every i, j with a[i] === b[j] (both sorted). Gallops through the longer list when the
- * other is much shorter.
+ * The common elements of two sorted lists (both indexes). Gallops through the longer list when the other is
+ * much shorter, else walks both. No callback: hot loops iterate the result.
  */
-export function joinSorted(a: ArrayLike<number>, b: ArrayLike<number>, f: (i: number, j: number) => void): void {
+export function matchSorted(a: ArrayLike<number>, b: ArrayLike<number>): SortedMatches {
   const na = a.length;
   const nb = b.length;
-  if (na === 0 || nb === 0) return;
+  const cap = Math.min(na, nb);
+  const ia = new Int32Array(cap);
+  const ib = new Int32Array(cap);
+  let n = 0;
+  if (cap === 0) return { ia, ib, n };
   if (na * 8 < nb || nb * 8 < na) {
-    const small = na < nb ? a : b;
-    const large = na < nb ? b : a;
+    const aSmall = na < nb;
+    const small = aSmall ? a : b;
+    const large = aSmall ? b : a;
+    const nl = large.length;
     let j = 0;
-    for (let i = 0; i < small.length && j < large.length; i++) {
+    for (let i = 0; i < small.length && j < nl; i++) {
       const x = small[i];
       if (large[j] < x) {
         let step = 1;
         let hi = j + 1;
-        while (hi < large.length && large[hi] < x) {
+        while (hi < nl && large[hi] < x) {
           j = hi;
           hi += step;
           step *= 2;
         }
-        if (hi > large.length) hi = large.length;
+        if (hi > nl) hi = nl;
         while (j < hi) {
           const mid = (j + hi) >>> 1;
           if (large[mid] < x) j = mid + 1;
           else hi = mid;
         }
       }
-      if (j < large.length && large[j] === x) {
-        if (na < nb) f(i, j);
-        else f(j, i);
+      if (j < nl && large[j] === x) {
+        ia[n] = aSmall ? i : j;
+        ib[n++] = aSmall ? j : i;
       }
     }
-    return;
+    return { ia, ib, n };
   }
   let i = 0;
   let j = 0;
   while (i < na && j < nb) {
     const x = a[i];
     const y = b[j];
-    if (x === y) f(i++, j++);
-    else if (x < y) i++;
+    if (x === y) {
+      ia[n] = i++;
+      ib[n++] = j++;
+    } else if (x < y) i++;
     else j++;
   }
+  return { ia, ib, n };
+}
+
+/** Whether two sorted sets share an element (early exit). */
+export function intersects(a: DocSet, b: DocSet): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  if (a[a.length - 1] < b[0] || b[b.length - 1] < a[0]) return false;
+  const small = a.length < b.length ? a : b;
+  const large = a.length < b.length ? b : a;
+  let lo = 0;
+  for (let i = 0; i < small.length; i++) {
+    const x = small[i];
+    let hi = large.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (large[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === large.length) return false;
+    if (large[lo] === x) return true;
+  }
+  return false;
 }
 
 /** Documents of a posting having an occurrence in one of `fids`. */
@@ -87,7 +124,7 @@ function docsInFields(p: Posting, fids: ReadonlySet<number>): DocSet {
   let n = 0;
   for (let i = 0; i < p.docs.length; i++) {
     for (let k = p.offsets[i]; k < p.offsets[i + 1]; k++) {
-      if (fids.has(Math.floor(p.occ[k] / 65536))) {
+      if (fids.has(p.occ[k] >>> 16)) {
         out[n++] = p.docs[i];
         break;
       }
@@ -100,6 +137,7 @@ export class SearchData {
   readonly dict: readonly string[];
   private readonly originalDocs = new Map<string, DocSet>();
   private readonly derivedDocs = new Map<string, DocSet>();
+  private readonly anyDocs = new Map<string, DocSet>();
   private readonly occCache = new Map<string, DocOccurrences>();
   /** fields a derived word may match in (null = every field of the posting) */
   private readonly tolerantFids: ReadonlySet<number> | null;
@@ -122,13 +160,54 @@ export class SearchData {
     }
   }
 
-  /** Loads the postings of `words` (one read for every block not cached). */
-  load(words: Iterable<string>): Promise<void> {
-    return this.reader.load(words);
+  /** words whose positions are loaded */
+  private readonly positioned = new Set<string>();
+
+  /**
+   * Whether matching a word in some fields only (`attributesToSearchOn`, typo-disabled attributes) is at play:
+   * then documents of a word depend on its positions' fields, which must be loaded.
+   */
+  get docsNeedPositions(): boolean {
+    return this.originalFids !== null || this.tolerantFids !== null;
   }
 
-  posting(word: string): Posting {
-    return this.reader.posting(word);
+  /** Loads the documents of `words` (one read for every block not cached), positions only when needed. */
+  async loadDocs(words: Iterable<string>): Promise<void> {
+    if (this.docsNeedPositions) await this.loadPositions(words);
+    else await this.reader.loadDocs(words);
+  }
+
+  /** Loads the full postings (documents and positions) of `words`. */
+  async loadPositions(words: Iterable<string>): Promise<void> {
+    const missing = [...new Set(words)].filter((w) => !this.positioned.has(w));
+    if (missing.length === 0) return;
+    await this.reader.load(missing, false);
+    for (const w of missing) this.positioned.add(w);
+  }
+
+  /** Loads the positions of those of `words` occurring in `docs` (what a rule needs for its universe). */
+  async loadPositionsIn(words: Iterable<string>, docs: DocSet): Promise<void> {
+    const wanted: string[] = [];
+    for (const w of new Set(words)) if (!this.positioned.has(w) && intersects(this.allDocs(w), docs)) wanted.push(w);
+    await this.loadPositions(wanted);
+  }
+
+  /**
+   * The word's posting in each live segment (tombstones to apply); none when its positions were not loaded —
+   * callers load them for the documents they look at (`loadPositionsIn`), so an unloaded word has none there.
+   */
+  parts(word: string): readonly SegmentPosting[] {
+    return this.positioned.has(word) ? this.reader.parts(word) : [];
+  }
+
+  /** Every live document containing `word` in any field (Meilisearch's pair databases ignore restrictions). */
+  allDocs(word: string): DocSet {
+    let d = this.anyDocs.get(word);
+    if (d === undefined) {
+      d = unionMany(this.reader.docParts(word).map((p) => (p.tombstones.length ? difference(p.docs, p.tombstones) : p.docs)));
+      this.anyDocs.set(word, d);
+    }
+    return d;
   }
 
   /** Documents where `word` matches as an original query word (`original`) or as a derivation. */
@@ -136,10 +215,10 @@ export class SearchData {
     const cache = original ? this.originalDocs : this.derivedDocs;
     let d = cache.get(word);
     if (d === undefined) {
-      const p = this.posting(word);
       const fids = original ? this.originalFids : this.tolerantFids;
       if (!original && !this.policy.restricted && this.policy.disableOnNumbers && isNumericWord(word)) d = EMPTY;
-      else d = fids === null ? p.docs : docsInFields(p, fids);
+      else if (fids === null) d = this.allDocs(word);
+      else d = unionMany(this.parts(word).map((p) => difference(docsInFields(p.posting, fids), p.tombstones)));
       cache.set(word, d);
     }
     return d;
@@ -173,24 +252,52 @@ export class SearchData {
     }
     const n = docs.length;
     const count = new Uint32Array(n + 1);
-    const postings = words.map((w) => this.posting(w));
-    for (const p of postings) joinSorted(p.docs, docs, (pi, di) => (count[di + 1] += p.offsets[pi + 1] - p.offsets[pi]));
+    const parts = words.map((w) => this.parts(w));
+    // A document tombstoned in one segment may live in another (ids are reused): skip its stale occurrences.
+    const matches = parts.map((ps) =>
+      ps.map(({ posting: p, tombstones }) => {
+        const m = matchSorted(p.docs, docs);
+        if (tombstones.length) {
+          let k = 0;
+          for (let x = 0; x < m.n; x++) {
+            if (has(tombstones, docs[m.ib[x]])) continue;
+            m.ia[k] = m.ia[x];
+            m.ib[k++] = m.ib[x];
+          }
+          m.n = k;
+        }
+        return m;
+      }),
+    );
+    parts.forEach((ps, wi) =>
+      ps.forEach(({ posting: p }, pi) => {
+        const m = matches[wi][pi];
+        for (let x = 0; x < m.n; x++) count[m.ib[x] + 1] += p.offsets[m.ia[x] + 1] - p.offsets[m.ia[x]];
+      }),
+    );
     for (let i = 0; i < n; i++) count[i + 1] += count[i];
     const start = count.slice();
     const fill = count.slice(0, n);
     const occ = new Uint32Array(start[n]);
     const word = new Uint32Array(start[n]);
-    postings.forEach((p, wi) => {
-      joinSorted(p.docs, docs, (pi, di) => {
-        let o = fill[di];
-        for (let k = p.offsets[pi]; k < p.offsets[pi + 1]; k++) {
-          occ[o] = p.occ[k];
-          word[o++] = wi;
+    parts.forEach((ps, wi) =>
+      ps.forEach(({ posting: p }, pi) => {
+        const m = matches[wi][pi];
+        const po = p.occ;
+        const offs = p.offsets;
+        for (let x = 0; x < m.n; x++) {
+          const di = m.ib[x];
+          let o = fill[di];
+          for (let k = offs[m.ia[x]], e = offs[m.ia[x] + 1]; k < e; k++) {
+            occ[o] = po[k];
+            word[o++] = wi;
+          }
+          fill[di] = o;
         }
-        fill[di] = o;
-      });
-    });
-    // Several words per document: sort that document's entries by occurrence (insertion sort, lists are short).
+      }),
+    );
+    // Several words per document: sort its entries by occurrence (insertion sort, lists are short). A document
+    // is live in one segment only, so one word's entries come sorted.
     if (words.length > 1) {
       for (let i = 0; i < n; i++) {
         const s = start[i];

@@ -2,7 +2,8 @@
  * Documents matching query terms, phrases and term subsets (Meilisearch's `resolve_query_graph`), and the
  * per-field and per-position splits of a term's matches used by the attribute and position rules.
  */
-import { EMPTY, has, intersect, unionMany, type DocSet } from '../../storage/docSet.ts';
+import { dedupeSorted, EMPTY, has, intersect, unionMany, type DocSet } from '../../storage/docSet.ts';
+import type { Posting } from '../../storage/postingCodec.ts';
 import type { QueryGraph } from '../query/queryGraph.ts';
 import {
   phraseKey,
@@ -14,13 +15,23 @@ import {
   type Phrase,
   type TermSubset,
 } from '../query/queryTerm.ts';
-import type { DocOccurrences, SearchData } from './searchData.ts';
+import { matchSorted, type DocOccurrences, type SearchData, type SortedMatches } from './searchData.ts';
 
-/** Meilisearch's `bucketed_position`: exact below 16, 16..23 → 24, then the next power of two. */
-export function bucketedPosition(p: number): number {
+function computeBucket(p: number): number {
   if (p < 16) return p;
   if (p < 24) return 24;
   return 2 ** Math.ceil(Math.log2(p));
+}
+
+/** Every position's bucket, precomputed (positions are < 65,536). */
+const BUCKETS = Uint32Array.from({ length: 65536 }, (_, p) => computeBucket(p));
+/** The distinct buckets, and each position's index among them. */
+const BUCKET_VALUES = [...new Set(BUCKETS)];
+const BUCKET_SLOT = Uint8Array.from(BUCKETS, (b) => BUCKET_VALUES.indexOf(b));
+
+/** Meilisearch's `bucketed_position`: exact below 16, 16..23 → 24, then the next power of two. */
+export function bucketedPosition(p: number): number {
+  return p < 65536 ? BUCKETS[p] : computeBucket(p);
 }
 
 /** Cost of a distance between a document position and a query position (wordPosition rule). */
@@ -41,7 +52,7 @@ export function costFromDistance(d: number): number {
 /** Whether `a` at occurrence `oa` and `b` at `ob` are in the same field with 1 ≤ ob − oa ≤ max. */
 function forwardWithin(oa: number, ob: number, max: number): boolean {
   const d = ob - oa;
-  return d >= 1 && d <= max && Math.floor(oa / 65536) === Math.floor(ob / 65536);
+  return d >= 1 && d <= max && oa >>> 16 === ob >>> 16;
 }
 
 export class TermResolver {
@@ -106,8 +117,8 @@ export class TermResolver {
     const e = occ.start[i + 1];
     if (this.data.policy.byAttribute) {
       const fa = new Set<number>();
-      for (let k = s; k < e; k++) if (occ.word[k] === a && this.data.fieldAllowed(Math.floor(occ.occ[k] / 65536))) fa.add(Math.floor(occ.occ[k] / 65536));
-      for (let k = s; k < e; k++) if (occ.word[k] === b && fa.has(Math.floor(occ.occ[k] / 65536))) return true;
+      for (let k = s; k < e; k++) if (occ.word[k] === a && this.data.fieldAllowed(occ.occ[k] >>> 16)) fa.add(occ.occ[k] >>> 16);
+      for (let k = s; k < e; k++) if (occ.word[k] === b && fa.has(occ.occ[k] >>> 16)) return true;
       return false;
     }
     for (let k = s; k < e; k++) {
@@ -194,43 +205,99 @@ export class TermResolver {
     return { words, phrasesOf, single };
   }
 
+  /**
+   * Loads the positions a rule will read for `universe`: those of the words anchoring each term of the graph
+   * (`anchors`: attribute and position rules), or of the words at each term's edges (`edges`: proximity).
+   */
+  async loadPositions(graph: QueryGraph, universe: DocSet, what: 'anchors' | 'edges'): Promise<void> {
+    const words = new Set<string>();
+    for (const id of graph.termNodes()) {
+      const node = graph.nodes[id];
+      if (node.kind !== 'term') continue;
+      const s = node.term.subset;
+      for (const w of this.anchors(s).words) words.add(w);
+      if (what === 'edges') {
+        for (const p of subsetPhrases(s)) {
+          const first = p.words[0];
+          const last = p.words[p.words.length - 1];
+          if (first) words.add(first);
+          if (last) words.add(last);
+        }
+      }
+    }
+    await this.data.loadPositionsIn(words, universe);
+  }
+
   /** Documents of `universe` per field where the subset matches (attribute rule conditions). */
   fieldDocs(s: TermSubset, universe: DocSet): Map<number, DocSet> {
-    return this.splitBy(s, universe, (o) => {
-      const fid = Math.floor(o / 65536);
-      return this.data.fieldAllowed(fid) ? fid : -1;
-    });
+    return this.splitBy(s, universe, 'fid');
   }
 
   /** Documents of `universe` per bucketed position where the subset matches (position rule conditions). */
   positionDocs(s: TermSubset, universe: DocSet): Map<number, DocSet> {
-    return this.splitBy(s, universe, (o) => bucketedPosition(o % 65536));
+    return this.splitBy(s, universe, 'position');
   }
 
-  private splitBy(s: TermSubset, universe: DocSet, keyOf: (occ: number) => number): Map<number, DocSet> {
+  /**
+   * Walks the postings of the subset's anchor words in the universe's documents and files each document under
+   * the key of each of its occurrences (deduplicated per key).
+   */
+  private splitBy(s: TermSubset, universe: DocSet, mode: 'fid' | 'position'): Map<number, DocSet> {
     const { words, phrasesOf, single } = this.anchors(s);
-    const occ = this.data.occurrences(words, universe, `anchors:${subsetKey(s)}`);
-    const lists = new Map<number, number[]>();
-    const seen = new Set<number>();
-    for (let i = 0; i < universe.length; i++) {
-      const doc = universe[i];
-      seen.clear();
-      for (let k = occ.start[i]; k < occ.start[i + 1]; k++) {
-        const w = occ.word[k];
-        if (!single[w]) {
-          const ps = phrasesOf[w];
-          if (!ps || !ps.some((p) => has(this.phraseDocs(p), doc))) continue;
+    const byField = mode === 'fid';
+    const restricted = this.data.policy.restricted;
+    // Slots are small integers (field ids, position bucket indexes): typed arrays in the hot loops, which run
+    // twice (count, then fill) so that no list grows.
+    const nSlots = byField ? this.data.state.fields.size : BUCKET_VALUES.length;
+    const last = new Int32Array(nSlots);
+    const counts = new Int32Array(nSlots);
+    const runs: { p: Posting; m: SortedMatches; keep: Uint8Array | null }[] = [];
+    for (let wi = 0; wi < words.length; wi++) {
+      const phrases = single[wi] ? null : phrasesOf[wi];
+      for (const { posting: p, tombstones } of this.data.parts(words[wi])) {
+        const m = matchSorted(p.docs, universe);
+        let keep: Uint8Array | null = null;
+        if (tombstones.length || phrases) {
+          keep = new Uint8Array(m.n);
+          for (let x = 0; x < m.n; x++) {
+            const doc = p.docs[m.ia[x]];
+            keep[x] = (tombstones.length === 0 || !has(tombstones, doc)) && (!phrases || phrases.some((ph) => has(this.phraseDocs(ph), doc))) ? 1 : 0;
+          }
         }
-        const key = keyOf(occ.occ[k]);
-        if (key < 0 || seen.has(key)) continue;
-        seen.add(key);
-        let list = lists.get(key);
-        if (!list) lists.set(key, (list = []));
-        list.push(doc);
+        runs.push({ p, m, keep });
       }
     }
+    const lists: Uint32Array[] = [];
+    const fill = new Int32Array(nSlots);
+    let ordered = runs.length <= 1;
+    for (let pass = 0; pass < 2; pass++) {
+      last.fill(-1);
+      for (const { p, m, keep } of runs) {
+        const pdocs = p.docs;
+        const offs = p.offsets;
+        const occ = p.occ;
+        for (let x = 0; x < m.n; x++) {
+          if (keep && keep[x] === 0) continue;
+          const pi = m.ia[x];
+          const doc = pdocs[pi];
+          for (let k = offs[pi], e = offs[pi + 1]; k < e; k++) {
+            const o = occ[k];
+            const slot = byField ? o >>> 16 : BUCKET_SLOT[o & 0xffff];
+            if (last[slot] === doc) continue;
+            if (byField && restricted && !restricted.all.has(slot)) continue;
+            last[slot] = doc;
+            if (pass === 0) counts[slot]++;
+            else lists[slot][fill[slot]++] = doc;
+          }
+        }
+      }
+      if (pass === 0) for (let slot = 0; slot < nSlots; slot++) if (counts[slot]) lists[slot] = new Uint32Array(counts[slot]);
+    }
     const out = new Map<number, DocSet>();
-    for (const [k, list] of lists) out.set(k, Uint32Array.from(list));
+    lists.forEach((l, slot) => {
+      // Several words or segments may interleave documents: sort and deduplicate then.
+      if (l) out.set(byField ? slot : BUCKET_VALUES[slot], ordered ? l : dedupeSorted(l.sort()));
+    });
     return out;
   }
 }
