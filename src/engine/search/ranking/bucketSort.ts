@@ -8,6 +8,7 @@
  * budget (`searchCutoffMs`) runs out, what is left is emitted unsorted, marked `skipped`.
  */
 import { difference, EMPTY, has, union, type DocSet } from '../../storage/docSet.ts';
+import { without } from './searchData.ts';
 import type { QueryGraph } from '../query/queryGraph.ts';
 import type { DistinctTracker } from './distinctRule.ts';
 import type { RankingRule } from './rankingRule.ts';
@@ -55,15 +56,19 @@ export async function bucketSort(input: BucketSortInput): Promise<BucketSortOutp
   const maxLen = input.exhaustive && threshold !== null ? input.maxTotalHits : length;
   const belowThreshold = () => threshold !== null && globalScore(ruleScores) < threshold;
 
+  // Candidates only leave `allCandidates` through distinct or the threshold: until then, adding a bucket (a
+  // subset of the universe) changes nothing and its cost is skipped.
+  let trimmed = false;
   const addToResults = async (bucket: DocSet): Promise<void> => {
     let candidates = bucket;
     if (distinct) {
       const { remaining, excluded } = await distinct.apply(bucket);
-      for (let i = 0; i < universes.length; i++) universes[i] = difference(universes[i], excluded);
-      allCandidates = difference(allCandidates, excluded);
+      for (let i = 0; i < universes.length; i++) universes[i] = without(universes[i], excluded);
+      allCandidates = without(allCandidates, excluded);
+      trimmed = true;
       candidates = remaining;
     }
-    allCandidates = union(allCandidates, candidates);
+    if (trimmed) allCandidates = union(allCandidates, candidates);
     if (candidates.length === 0) return;
     let start = 0;
     if (curOffset < from) {
@@ -104,7 +109,10 @@ export async function bucketSort(input: BucketSortInput): Promise<BucketSortOutp
         const bucket = universes[cur];
         universes[cur] = EMPTY;
         ruleScores.push({ kind: 'skipped' });
-        if (belowThreshold()) allCandidates = difference(allCandidates, bucket);
+        if (belowThreshold()) {
+          allCandidates = without(allCandidates, bucket);
+          trimmed = true;
+        }
         else await addToResults(bucket);
         ruleScores.pop();
         if (cur === 0) return { docids, scores, allCandidates, degraded: true };
@@ -120,11 +128,11 @@ export async function bucketSort(input: BucketSortInput): Promise<BucketSortOutp
     }
     ruleScores.push(next.score);
     const below = belowThreshold();
-    universes[cur] = difference(universes[cur], next.docs);
+    universes[cur] = without(universes[cur], next.docs);
     if (cur === rules.length - 1 || (!input.detailed && next.docs.length <= 1) || curOffset + next.docs.length < from || below) {
       if (below) {
-        allCandidates = difference(allCandidates, next.docs);
-        allCandidates = difference(allCandidates, universes[cur]);
+        allCandidates = without(without(allCandidates, next.docs), universes[cur]);
+        trimmed = true;
       } else await addToResults(next.docs);
       ruleScores.pop();
       continue;

@@ -9,11 +9,28 @@
  */
 import { difference, EMPTY, intersect, unionMany, type DocSet } from '../../storage/docSet.ts';
 import type { QueryGraph } from '../query/queryGraph.ts';
+import type { LoadedSegment } from '../../indexes/indexState.ts';
 import { exactTerm, exactTermWords } from '../query/queryTerm.ts';
 import type { RankingRule, RuleBucket } from './rankingRule.ts';
 import type { ExactMatchType } from './scoreDetails.ts';
 import type { SearchData } from './searchData.ts';
 import { bucketedPosition } from './termDocs.ts';
+
+/** Per segment, per field, the documents of each word count (built once per loaded segment). */
+const countIndexes = new WeakMap<LoadedSegment, Map<number, DocSet[]>>();
+
+function byCount(seg: LoadedSegment): Map<number, DocSet[]> {
+  let m = countIndexes.get(seg);
+  if (m) return m;
+  m = new Map();
+  for (const [fid, f] of seg.fieldWordCounts) {
+    const lists: number[][] = [];
+    for (let i = 0; i < f.docs.length; i++) (lists[f.counts[i]] ??= []).push(f.docs[i]);
+    m.set(fid, Array.from(lists, (l) => (l ? Uint32Array.from(l) : EMPTY)));
+  }
+  countIndexes.set(seg, m);
+  return m;
+}
 
 interface FieldCandidates {
   startsWith: DocSet;
@@ -110,11 +127,8 @@ export class ExactAttributeRule implements RankingRule {
   private docsWithWordCount(fid: number, n: number): DocSet {
     const parts: DocSet[] = [];
     for (const seg of this.data.state.segments) {
-      const f = seg.fieldWordCounts.get(fid);
-      if (!f) continue;
-      const docs: number[] = [];
-      for (let i = 0; i < f.docs.length; i++) if (f.counts[i] === n) docs.push(f.docs[i]);
-      if (docs.length) parts.push(difference(Uint32Array.from(docs), seg.tombstones));
+      const docs = byCount(seg).get(fid)?.[n];
+      if (docs?.length) parts.push(seg.tombstones.length ? difference(docs, seg.tombstones) : docs);
     }
     return unionMany(parts);
   }

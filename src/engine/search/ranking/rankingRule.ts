@@ -3,7 +3,8 @@
  * `GraphBasedRankingRule`): each bucket is the next cost's paths; its documents go to the next rule with the
  * sub-graph of the paths that produced them.
  */
-import { difference, EMPTY, intersect, union, type DocSet } from '../../storage/docSet.ts';
+import { EMPTY, intersect, union, type DocSet } from '../../storage/docSet.ts';
+import { without } from './searchData.ts';
 import { QueryGraph } from '../query/queryGraph.ts';
 import type { LocatedSubset } from '../query/queryTerm.ts';
 import type { MatchingStrategy } from '../../types/search.ts';
@@ -148,8 +149,8 @@ export class GraphRankingRule<C> implements RankingRule {
       const pathDocs = sub.length ? sub.pop()!.docs : u;
       goodPaths.push(path.slice());
       bucket = union(bucket, pathDocs);
-      u = difference(u, pathDocs);
-      for (const x of sub) x.docs = difference(x.docs, pathDocs);
+      u = without(u, pathDocs);
+      for (const x of sub) x.docs = without(x.docs, pathDocs);
       return u.length > 0;
     });
     const paths = goodPaths.map((path) =>

@@ -97,6 +97,36 @@ export function matchSorted(a: ArrayLike<number>, b: ArrayLike<number>): SortedM
   return { ia, ib, n };
 }
 
+/**
+ * a \ b, fast when b is much smaller than a: the kept runs of `a` are block-copied between b's elements (the
+ * bucket sort removes small buckets from large universes over and over).
+ */
+export function without(a: DocSet, b: DocSet): DocSet {
+  if (a.length === 0 || b.length === 0) return a;
+  if (b.length * 32 > a.length) return difference(a, b);
+  const out = new Uint32Array(a.length);
+  let n = 0;
+  let from = 0;
+  for (let k = 0; k < b.length; k++) {
+    const x = b[k];
+    let lo = from;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (a[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < a.length && a[lo] === x) {
+      out.set(a.subarray(from, lo), n);
+      n += lo - from;
+      from = lo + 1;
+    }
+  }
+  out.set(a.subarray(from), n);
+  n += a.length - from;
+  return n === a.length ? a : out.subarray(0, n);
+}
+
 /** Whether two sorted sets share an element (early exit). */
 export function intersects(a: DocSet, b: DocSet): boolean {
   if (a.length === 0 || b.length === 0) return false;
