@@ -149,10 +149,15 @@ export function filteredQueries(count = 50, seed = 99) {
   const rnd = prng(seed);
   return Array.from({ length: count }, () => {
     const lo = Math.floor(rnd() * 800);
+    const q = vocab[10 + Math.floor(rnd() * 990)];
+    const category = `category${Math.floor(rnd() * 20)}`;
     return {
       kind: 'filtered',
-      q: vocab[10 + Math.floor(rnd() * 990)],
-      filter: `category = category${Math.floor(rnd() * 20)} AND price ${lo} TO ${lo + 200}`,
+      q,
+      filter: `category = ${category} AND price ${lo} TO ${lo + 200}`,
+      // The same filter, structured, for engines without a filter language (the peers of the benchmark).
+      eq: ['category', category],
+      range: ['price', lo, lo + 200],
       facets: ['category', 'tags'],
     };
   });

@@ -1,71 +1,120 @@
-// Runs in the benchmark page: measures pocketsearch (engine in its Web Worker over IndexedDB).
+// Runs in the benchmark page: measures pocketsearch (engine in its Web Worker over IndexedDB), phase by phase
+// (bench/run.mjs samples the worker's heap around each phase).
 import { createClient } from '/dist/index.js';
-import { documentChunks, queries, filteredQueries } from '/bench/corpus/synth.mjs';
+import { loadCorpus } from '/bench/corpus/corpora.mjs';
+import { timeQueries, workerHeapBytes, indexedDbBytes, jsonBytes } from './measure.mjs';
 
-export function percentiles(values) {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (p) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-  return { p50: at(50), p95: at(95), p99: at(99), n: s.length };
-}
+export { percentiles, workerHeapBytes } from './measure.mjs';
 
-/** Bytes attributed to dedicated workers (needs cross-origin isolation). */
-export async function workerHeapBytes() {
-  if (!self.crossOriginIsolated || !performance.measureUserAgentSpecificMemory) return null;
-  const m = await performance.measureUserAgentSpecificMemory();
-  let bytes = 0;
-  for (const b of m.breakdown) if (b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope')) bytes += b.bytes;
-  return bytes;
-}
+const WAIT = { timeout: 1_800_000, interval: 100 };
+const FEATURES = {
+  typos: "Meilisearch's: 1 from 5 letters, 2 from 9, on every word",
+  prefix: 'last word',
+  ranking: 'words, typo, proximity, attribute, exactness (bucket sort), matching strategy last',
+  filters: 'filter + facets',
+};
 
-async function timeQueries(index, list, params = {}) {
-  const byKind = {};
-  for (const q of list) {
-    const t0 = performance.now();
-    await index.search(q.q, { ...params, ...(q.filter ? { filter: q.filter, facets: q.facets } : {}) });
-    (byKind[q.kind] ??= []).push(performance.now() - t0);
-  }
-  const out = {};
-  for (const [k, v] of Object.entries(byKind)) out[k] = percentiles(v);
-  out.all = percentiles(Object.values(byKind).flat());
-  return out;
-}
+let s = null;
 
-export async function run({ total = 100_000, chunk = 10_000, name = 'bench' } = {}) {
-  const result = { engine: 'pocketsearch', total };
-  const chunks = [...documentChunks(total, chunk)];
+/** Indexes the corpus: time from the first `addDocuments` to the last task committed, then background compaction. */
+export async function build({ corpus = 'synth', total = 100_000, chunk = 10_000, name = 'bench' } = {}) {
+  const c = await loadCorpus(corpus, total);
+  const chunks = [...c.chunks(chunk)];
+  s = { c, name, uid: corpus, json: jsonBytes(chunks) };
+  const result = { engine: 'pocketsearch', corpus: c.name, documents: c.total, features: FEATURES };
   const client = await createClient({ name });
-  const index = client.index('synth');
-  await index.updateSettings({ filterableAttributes: ['category', 'price', 'tags'] }).waitTask({ timeout: 60_000 }).catch(() => null);
+  s.client = client;
+  const index = client.index(s.uid);
+  await index.updateSettings({ searchableAttributes: c.searchable, filterableAttributes: c.filterable }).waitTask(WAIT);
   const t0 = performance.now();
   const tasks = [];
-  for (const docs of chunks) tasks.push(await index.addDocuments(docs));
-  const last = await client.waitForTask(tasks[tasks.length - 1].taskUid, { timeout: 600_000, interval: 100 });
+  for (const docs of chunks) tasks.push(await index.addDocuments(docs, { primaryKey: c.primaryKey }));
+  const last = await client.waitForTask(tasks[tasks.length - 1].taskUid, WAIT);
   const indexMs = performance.now() - t0;
-  result.index = { ms: indexMs, docsPerSecond: (total / indexMs) * 1000, status: last.status, trace: await indexingTrace(client) };
+  result.index = { ms: indexMs, docsPerSecond: (c.total / indexMs) * 1000, status: last.status, trace: await indexingTrace(client) };
   // Steady state: queries are measured once background segment compaction has finished.
   const c0 = performance.now();
   await client.waitForIdle();
   result.index.compactionMs = performance.now() - c0;
-  const qs = queries(total);
-  await timeQueries(index, qs); // warm-up round
-  result.warm = await timeQueries(index, qs);
-  try {
-    const fq = filteredQueries();
-    await timeQueries(index, fq);
-    result.filtered = (await timeQueries(index, fq)).filtered;
-  } catch (e) {
-    result.filtered = { unsupported: String(e?.code ?? e) };
-  }
-  await client.close();
-  const cs = performance.now();
-  const cold = await createClient({ name });
-  await cold.index('synth').search(qs[0].q);
-  result.coldStartMs = performance.now() - cs;
-  await timeQueries(cold.index('synth'), qs);
-  result.heapBytes = await workerHeapBytes();
-  result.storageBytes = (await navigator.storage.estimate()).usage ?? null;
-  await cold.close();
   return result;
+}
+
+/** Warm query latencies (round trip from the page) per kind, and the filtered + faceted workload. */
+export async function queries({ keepOpen = false } = {}) {
+  const index = s.client.index(s.uid);
+  const warm = await timeQueries((q) => index.search(q.q), s.c.queries);
+  const filtered = (await timeQueries((q) => index.search(q.q, { filter: q.filter, facets: q.facets }), s.c.filtered)).filtered;
+  if (!keepOpen) await closeClient();
+  return { warm, filtered };
+}
+
+/** A fresh worker: start, open, first answer; then the heap after the 200 queries, and IndexedDB's size. */
+export async function cold({ keepOpen = false } = {}) {
+  const t0 = performance.now();
+  const client = await createClient({ name: s.name });
+  s.client = client;
+  await client.index(s.uid).search(s.c.queries[0].q);
+  const coldStartMs = performance.now() - t0;
+  for (const q of s.c.queries) await client.index(s.uid).search(q.q);
+  const heapBytes = await workerHeapBytes();
+  if (!keepOpen) await closeClient();
+  return { coldStartMs, heapBytes, storageBytes: await indexedDbBytes() };
+}
+
+/** Closes the client of the last phase (`keepOpen` lets bench/profileWorker.mjs collect its profile first). */
+export async function closeClient() {
+  await s.client?.close();
+  s.client = null;
+}
+
+/** Dump export: a `dumpCreation` task, then the file from OPFS. */
+export async function dumpExport() {
+  const client = await createClient({ name: s.name });
+  const t0 = performance.now();
+  const task = await client.createDump().waitTask(WAIT);
+  const exportMs = performance.now() - t0;
+  if (task.status !== 'succeeded') throw new Error(`dump failed: ${JSON.stringify(task.error)}`);
+  s.dumpUid = task.details.dumpUid;
+  s.dumpFile = await client.getDumpFile(s.dumpUid);
+  await client.close();
+  return { exportMs, dumpBytes: s.dumpFile.size, jsonBytes: s.json };
+}
+
+/** Dump import into an empty database at start-up (`createClient({importDump})`: re-indexes). */
+export async function dumpImport() {
+  const t0 = performance.now();
+  const imported = await createClient({ name: `${s.name}-dump`, importDump: s.dumpFile });
+  const importMs = performance.now() - t0;
+  const documents = (await imported.index(s.uid).getStats()).numberOfDocuments;
+  // Frees the disk space of the copy and the dump (the snapshot phase measures the original database).
+  await imported.deleteIndex(s.uid).waitTask(WAIT);
+  await imported.close();
+  const client = await createClient({ name: s.name });
+  await client.deleteDump(s.dumpUid);
+  await client.close();
+  return { importMs, documents };
+}
+
+/** Snapshot write: a `snapshotCreation` task, then the file from OPFS. */
+export async function snapshotWrite() {
+  const client = await createClient({ name: s.name });
+  const t0 = performance.now();
+  const task = await client.createSnapshot().waitTask(WAIT);
+  const writeMs = performance.now() - t0;
+  if (task.status !== 'succeeded') throw new Error(`snapshot failed: ${JSON.stringify(task.error)}`);
+  s.snapshotFile = await client.getSnapshotFile();
+  await client.close();
+  return { writeMs, snapshotBytes: s.snapshotFile.size };
+}
+
+/** Snapshot restore into an empty database at start-up (`createClient({importSnapshot})`: no re-indexing). */
+export async function snapshotRestore() {
+  const t0 = performance.now();
+  const client = await createClient({ name: `${s.name}-snapshot`, importSnapshot: s.snapshotFile });
+  const restoreMs = performance.now() - t0;
+  const documents = (await client.index(s.uid).getStats()).numberOfDocuments;
+  await client.close();
+  return { restoreMs, documents };
 }
 
 /** Step timings of the indexing batches (Meilisearch's `stats.progressTrace`), summed. */
