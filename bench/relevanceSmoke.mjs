@@ -11,7 +11,9 @@ const { createEngine } = await import(process.env.RELEVANCE_ENGINE ?? '../dist/e
 const total = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 3);
 
-const engine = await createEngine({ storage: 'memory', name: 'relevance-smoke' });
+// `RELEVANCE_CACHE_MB` sets the posting cache (the engine's default is 16 MiB).
+const cacheBytes = process.env.RELEVANCE_CACHE_MB ? Number(process.env.RELEVANCE_CACHE_MB) * 2 ** 20 : undefined;
+const engine = await createEngine({ storage: 'memory', name: 'relevance-smoke', cacheBytes });
 const index = engine.index('synth');
 let t = performance.now();
 let last;
