@@ -259,11 +259,17 @@ export class SearchData {
     return this.policy.restricted === null || this.policy.restricted.all.has(fid);
   }
 
+  private readonly prefixWords = new Map<string, readonly string[]>();
+
   /** Words of the dictionary starting with `prefix`. */
-  wordsWithPrefix(prefix: string): string[] {
-    const lo = lowerBound(this.dict, prefix);
-    if (lo >= this.dict.length || !this.dict[lo].startsWith(prefix)) return [];
-    return this.dict.slice(lo, endOfPrefix(this.dict, prefix, lo));
+  wordsWithPrefix(prefix: string): readonly string[] {
+    let words = this.prefixWords.get(prefix);
+    if (!words) {
+      const lo = lowerBound(this.dict, prefix);
+      words = lo < this.dict.length && this.dict[lo].startsWith(prefix) ? this.dict.slice(lo, endOfPrefix(this.dict, prefix, lo)) : [];
+      this.prefixWords.set(prefix, words);
+    }
+    return words;
   }
 
   /** Union of the documents of every word starting with `prefix` (Meilisearch's prefix database). */
