@@ -14,6 +14,7 @@ import type { IndexState, LoadedSegment } from '../indexes/indexState.ts';
 import { META, POSTING_BLOCK_BYTES, type SegmentRecord, type SegmentsRecord } from '../indexes/indexRecords.ts';
 import { SEGMENT_RECORD_VERSION } from './segmentBuilder.ts';
 import { addStaging, clearStaging } from './staging.ts';
+import { mergeFieldWordCounts } from './fieldWordCounts.ts';
 import { deleteSegmentData } from './segmentData.ts';
 import { yieldToEventLoop } from '../util/yield.ts';
 
@@ -159,6 +160,8 @@ export async function mergeSegments(store: Store, state: IndexState, segments: r
     wordOffsets: Uint32Array.from(wordOffsets),
     wordLengths: Uint32Array.from(wordLengths),
     blockCount,
+    // Per-field word counts (exact attribute ranking) follow their documents into the merged segment.
+    fieldWordCounts: mergeFieldWordCounts(segments.map((s) => ({ bytes: s.record.fieldWordCounts, tombstones: s.tombstones }))),
     createdAt: opts.now().toISOString(),
   };
   const merged = new Set(segments.map((s) => s.seg));
