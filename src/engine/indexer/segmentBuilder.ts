@@ -93,6 +93,10 @@ export class SegmentBuilder {
       emitted++;
       log.add(word, docid, currentOcc + position);
     };
+    const emitRange = (text: string, start: number, end: number, position: number) => {
+      emitted++;
+      log.addRange(text, start, end, docid, currentOcc + position);
+    };
     const leaf = (path: string, value: LeafValue) => {
       const fid = fields.idOrInsert(path);
       if (rules.isFaceted(path)) this.facetValue(fid, path, value, docid);
@@ -104,7 +108,7 @@ export class SegmentBuilder {
       currentOcc = packOccurrence(fid, 0);
       // Meilisearch's per-field cursor: the next array element starts 8 after the last word emitted.
       const before = emitted;
-      lastPosition.set(fid, analyzer.indexValue(text, emit, start, localesFor?.(path)));
+      lastPosition.set(fid, analyzer.indexValue(text, emit, start, localesFor?.(path), emitRange));
       if (emitted > before) fieldWords.set(fid, (fieldWords.get(fid) ?? 0) + emitted - before);
     };
     const field = (path: string, value: unknown, inArray: boolean) => {

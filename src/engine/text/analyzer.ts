@@ -2,7 +2,7 @@
  * The text analyzer (spec §4): Meilisearch 1.50 / charabia 0.9.9 tokenization and normalization, shared by
  * the indexer, the query parser and the highlighter so documents and queries agree.
  */
-import { indexAscii, isAsciiText, MAX_WORD_BYTES, type IndexCursor } from './asciiIndexer.ts';
+import { indexAscii, isAsciiText, MAX_WORD_BYTES, type IndexCursor, type WordRangeSink } from './asciiIndexer.ts';
 import { trimWhiteSpace } from './facetValue.ts';
 import { normalizeAsciiToken, normalizePieces, normalizeStopWord } from './normalizer.ts';
 import { canonicalLang, utf8Length } from './segmenter.ts';
@@ -19,7 +19,7 @@ import {
 } from './tokenizer.ts';
 import type { Analyzer, AnalyzerConfig, Token } from './types.ts';
 
-export { MAX_WORD_BYTES } from './asciiIndexer.ts';
+export { MAX_WORD_BYTES, type WordRangeSink } from './asciiIndexer.ts';
 export { normalizeFacetValue, MAX_FACET_VALUE_BYTES } from './facetValue.ts';
 export { DEFAULT_SEPARATORS } from './separators.ts';
 
@@ -63,9 +63,10 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer {
       emit: (word: string, position: number) => void,
       startPosition = 0,
       locales?: readonly string[],
+      ranges?: WordRangeSink,
     ): number {
       const cursor: IndexCursor = { lastEmitted: -1 };
-      indexText(ctx, text, emit, startPosition, pickLocales(locales), cursor);
+      indexText(ctx, text, emit, startPosition, pickLocales(locales), cursor, ranges);
       return cursor.lastEmitted >= 0 ? cursor.lastEmitted : startPosition;
     },
 
@@ -83,9 +84,10 @@ function indexText(
   startPosition: number,
   locales: readonly string[] | undefined,
   cursor: IndexCursor,
+  ranges?: WordRangeSink,
 ): number {
   if (startPosition >= POSITION_LIMIT) return startPosition - 1;
-  if (isAsciiText(text)) return indexAscii(ctx, text, emit, startPosition, cursor);
+  if (isAsciiText(text)) return indexAscii(ctx, text, emit, startPosition, cursor, ranges);
   let last = startPosition - 1;
   scanText(ctx, text, locales, startPosition, false, (kind, _s, _e, norm, position) => {
     if (kind !== KIND_WORD && kind !== KIND_STOP_WORD) return true;

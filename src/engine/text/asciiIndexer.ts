@@ -53,6 +53,13 @@ export interface IndexCursor {
   lastEmitted: number;
 }
 
+/**
+ * Receives a word as a range of the text instead of a string: `text.slice(start, end)` with ASCII letters
+ * lowercased is the word (never trimmed or stripped: words that need either still go to `emit`). The indexer
+ * interns ranges without allocating a string per occurrence (allocation and hashing were half of indexing time).
+ */
+export type WordRangeSink = (text: string, start: number, end: number, position: number) => void;
+
 /** True when `text` has no code unit ≥ 0x80. */
 export function isAsciiText(text: string): boolean {
   return !NON_ASCII.test(text);
@@ -69,6 +76,7 @@ export function indexAscii(
   emit: (word: string, position: number) => void,
   startPosition: number,
   cursor: IndexCursor,
+  sink?: WordRangeSink,
 ): number {
   const table = asciiTable(ctx);
   const rules: SeparatorRules = ctx.rules;
@@ -80,12 +88,6 @@ export function indexAscii(
   let last = startPosition - 1;
   let prev = 0; // 0 none, 1 word, 2 soft, 3 hard (milli's prev_kind)
   let started = false;
-
-  // The word being read.
-  let wordStart = -1;
-  let upper = false;
-  let control = false;
-  let space = false;
 
   // Handles one word-or-stop-word token; returns false once positions run out.
   const word = (pre: string, lower: boolean, trim: boolean, isStop: boolean): boolean => {
@@ -104,10 +106,25 @@ export function indexAscii(
     return true;
   };
 
-  // Classifies and handles the word read so far (`[wordStart, end)`).
-  const flush = (end: number): boolean => {
-    let pre = text.slice(wordStart, end);
-    wordStart = -1;
+  // A plain word (no control character, no space, stop words off) handed over as a range: same bookkeeping as
+  // `word`, no string.
+  const range = (start: number, end: number): boolean => {
+    if (prev !== 0) position += prev === 3 ? HARD_GAP : 1;
+    prev = 1;
+    started = true;
+    if (position >= POSITION_LIMIT) return false;
+    last = position;
+    if (end - start <= MAX_WORD_BYTES) {
+      sink!(text, start, end, position);
+      cursor.lastEmitted = position;
+    }
+    return true;
+  };
+
+  // Classifies and handles the word `[start, end)` (`upper`/`control`/`space`: it has such characters).
+  const flush = (start: number, end: number, upper: boolean, control: boolean, space: boolean): boolean => {
+    if (sink && !control && !space && !checkStops) return range(start, end);
+    let pre = text.slice(start, end);
     let kind: KindCode = KIND_WORD;
     if (control) {
       pre = stripControls(pre);
@@ -139,7 +156,7 @@ export function indexAscii(
 
   let k = 0;
   while (k < n) {
-    const c = text.charCodeAt(k);
+    let c = text.charCodeAt(k);
     let cls = table[c];
     let len = 1;
     if (cls === C_PATTERN) {
@@ -147,19 +164,27 @@ export function indexAscii(
       if (len === 0) cls = isRemovedControl(c) ? C_CONTROL : C_WORD;
     }
     if (cls <= C_CONTROL) {
-      if (wordStart < 0) {
-        wordStart = k;
-        upper = false;
-        control = false;
-        space = false;
+      // A word: read to its end in a tight loop on locals (state shared with the closures above lives in a
+      // heap context, and writing it per character was most of the indexer's time).
+      const start = k;
+      let upper = false;
+      let control = false;
+      let space = false;
+      for (;;) {
+        if (cls === C_CONTROL) control = true;
+        else if (c - 65 < 26 && c >= 65) upper = true;
+        else if (c <= 32) space = true;
+        if (++k >= n) break;
+        c = text.charCodeAt(k);
+        cls = table[c];
+        if (cls === C_PATTERN) {
+          if (rules.matchAt(text, k, n) > 0) break;
+          cls = isRemovedControl(c) ? C_CONTROL : C_WORD;
+        } else if (cls > C_CONTROL) break;
       }
-      if (cls === C_CONTROL) control = true;
-      else if (c - 65 < 26 && c >= 65) upper = true;
-      else if (c <= 32) space = true;
-      k++;
+      if (!flush(start, k, upper, control, space)) return last;
       continue;
     }
-    if (wordStart >= 0 && !flush(k)) return last;
     if (cls === C_SOFT) {
       if (started && prev !== 3) prev = 2;
     } else if (cls === C_HARD) {
@@ -172,7 +197,6 @@ export function indexAscii(
     }
     k += len;
   }
-  if (wordStart >= 0) flush(n);
   return last;
 }
 

@@ -51,7 +51,14 @@ export interface Analyzer {
    * actually emitted, or `startPosition` when none was — the next value of the same field (array element)
    * starts at `cursor + 8`, and is skipped entirely when that is ≥ 65,536 (milli `tokenize_field`).
    */
-  indexValue(text: string, emit: (word: string, position: number) => void, startPosition?: number, locales?: readonly string[]): number;
+  indexValue(
+    text: string,
+    emit: (word: string, position: number) => void,
+    startPosition?: number,
+    locales?: readonly string[],
+    /** when given, plain ASCII words arrive here as ranges of `text` instead of strings through `emit` */
+    ranges?: (text: string, start: number, end: number, position: number) => void,
+  ): number;
   /** Normalizes one word as a query word would be (used for synonyms, typo `disableOnWords`, facet queries). */
   normalizeWord(word: string): string;
 }

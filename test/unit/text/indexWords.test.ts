@@ -90,6 +90,45 @@ describe('ASCII fast path', () => {
   });
 });
 
+describe('ASCII ranges (indexValue with a range sink)', () => {
+  const alphabet = ['a', 'B', 'c', 'Z', '1', ' ', '.', ',', '-', "'", '\t', '\u0001', '<', '#', '|', 'th', 'e ', 'Quick'];
+  const configs: AnalyzerConfig[] = [{}, { stopWords: ['the', 'a'] }, { separatorTokens: ['|', '<#'], nonSeparatorTokens: ['-', "'"] }, { dictionary: ['a.b', 'Zc'] }];
+
+  it('hands over the same words, as lowercased ranges or strings, with the same positions and cursor', () => {
+    let seed = 5;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let ranges = 0;
+    for (let round = 0; round < 400; round++) {
+      let text = '';
+      const len = rnd(40);
+      for (let i = 0; i < len; i++) text += alphabet[rnd(alphabet.length)];
+      for (const config of configs) {
+        const a = createAnalyzer(config);
+        const start = rnd(3) === 0 ? 65530 : 0;
+        const plain: string[] = [];
+        const plainCursor = a.indexValue(text, (w, p) => plain.push(`${w}@${p}`), start);
+        const mixed: string[] = [];
+        const mixedCursor = a.indexValue(
+          text,
+          (w, p) => mixed.push(`${w}@${p}`),
+          start,
+          undefined,
+          (t, s, e, p) => {
+            ranges++;
+            mixed.push(`${t.slice(s, e).toLowerCase()}@${p}`);
+          },
+        );
+        expect(mixed, JSON.stringify({ text, config })).toEqual(plain);
+        expect(mixedCursor).toBe(plainCursor);
+      }
+    }
+    expect(ranges).toBeGreaterThan(1000);
+  });
+});
+
 describe('Unicode indexing path', () => {
   // Pieces where per-character and whole-token rules meet: marks, ligatures, final sigma, kana, RTL, emoji…
   const alphabet = ['é', 'Œ', 'ß', 'Σ', 'ς', 'ж', '東', 'カ', 'ー', 'ก', '\u0e48', 'ا', 'ل', '\u0301', '😀', 'ﬁ', '\u00a0', '…', '。', 'Å', 'a', ' ', '.', '\u0001', 'ـ'];
