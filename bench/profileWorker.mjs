@@ -60,7 +60,7 @@ try {
     // keepOpen: the worker lives until its profile is collected.
     const evaluate = page.evaluate(([n, a]) => window.bench.suite[n](a), [phase, { corpus, total, keepOpen: true }]);
     const result = await evaluate;
-    console.error(`${phase}: ${(performance.now() - t0).toFixed(0)} ms`, JSON.stringify(result).slice(0, 300));
+    console.error(`${phase}: ${(performance.now() - t0).toFixed(0)} ms`, JSON.stringify(result.index ?? result.warm ?? result).slice(0, 600));
     for (const sessionId of workers) {
       const r = await send(sessionId, 'Profiler.stop');
       if (r?.profile && phases.includes(phase)) {

@@ -29,9 +29,11 @@ export async function build({ corpus = 'synth', total = 100_000, chunk = 10_000,
   const t0 = performance.now();
   const tasks = [];
   for (const docs of chunks) tasks.push(await index.addDocuments(docs, { primaryKey: c.primaryKey }));
+  const registeredMs = performance.now() - t0;
   const last = await client.waitForTask(tasks[tasks.length - 1].taskUid, WAIT);
   const indexMs = performance.now() - t0;
-  result.index = { ms: indexMs, docsPerSecond: (c.total / indexMs) * 1000, status: last.status, trace: await indexingTrace(client) };
+  const { results: batches } = await client.getBatches({ limit: 1000 });
+  result.index = { ms: indexMs, docsPerSecond: (c.total / indexMs) * 1000, status: last.status, registeredMs, batches: batches.length - 1, trace: await indexingTrace(client) };
   // Steady state: queries are measured once background segment compaction has finished.
   const c0 = performance.now();
   await client.waitForIdle();

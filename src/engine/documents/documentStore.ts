@@ -65,13 +65,20 @@ export async function readStoredDocs(tx: ReadTx, ix: number, docids: readonly nu
   return out;
 }
 
-/** Looks up docids of external ids (unknown ids are absent from the map). */
-export async function lookupExternalIds(tx: ReadTx, ix: number, ids: readonly string[]): Promise<Map<string, number>> {
-  const buckets = [...new Set(ids.map(idBucketOf))];
-  const maps = await tx.getMany<Map<string, number>>(STORES.externalIds, buckets.map((b) => [ix, b]));
-  const byBucket = new Map<number, Map<string, number>>();
+/** Id buckets of one index read during a batch, by bucket number (an absent bucket is an empty map). */
+export type IdBucketCache = Map<number, Map<string, number>>;
+
+/**
+ * Looks up docids of external ids (unknown ids are absent from the map). With `cache`, buckets already read are
+ * not read again and the ones read are added: a batch reads each bucket once, not once per payload chunk.
+ */
+export async function lookupExternalIds(tx: ReadTx, ix: number, ids: readonly string[], cache?: IdBucketCache): Promise<Map<string, number>> {
+  const buckets = [...new Set(ids.map(idBucketOf))].filter((b) => !cache?.has(b));
+  const maps = buckets.length ? await tx.getMany<Map<string, number>>(STORES.externalIds, buckets.map((b) => [ix, b])) : [];
+  const byBucket: IdBucketCache = cache ?? new Map();
   buckets.forEach((b, i) => {
     if (maps[i]) byBucket.set(b, maps[i]!);
+    else if (cache) byBucket.set(b, new Map());
   });
   const out = new Map<string, number>();
   for (const id of ids) {
@@ -88,6 +95,8 @@ export async function lookupExternalIds(tx: ReadTx, ix: number, ids: readonly st
 export class DocumentChanges {
   private readonly docs = new Map<number, StoredDoc | null>();
   private readonly ids = new Map<string, number | null>();
+  /** id buckets as stored, read by the batch's lookups: `prepare` does not read them again */
+  readonly idBuckets: IdBucketCache = new Map();
   private blocks = new Map<number, DocBlock>();
   private buckets = new Map<number, Map<string, number>>();
   private prepared = false;
@@ -105,6 +114,7 @@ export class DocumentChanges {
   clear(): void {
     this.docs.clear();
     this.ids.clear();
+    this.idBuckets.clear();
     this.prepared = false;
   }
 
@@ -115,9 +125,16 @@ export class DocumentChanges {
   /** Loads the current content of every touched block and bucket (skipped when `fresh`: the index was cleared). */
   async prepare(store: Store, ix: number, fresh: boolean): Promise<void> {
     const blockNos = [...new Set([...this.docs.keys()].map(docBlockOf))];
-    const bucketNos = [...new Set([...this.ids.keys()].map(idBucketOf))];
+    let bucketNos = [...new Set([...this.ids.keys()].map(idBucketOf))];
     this.blocks = new Map();
     this.buckets = new Map();
+    if (!fresh) {
+      for (const b of bucketNos) {
+        const known = this.idBuckets.get(b);
+        if (known) this.buckets.set(b, known); // updated in place: applying the same changes twice is harmless
+      }
+      bucketNos = bucketNos.filter((b) => !this.buckets.has(b));
+    }
     if (!fresh && (blockNos.length || bucketNos.length)) {
       const [blocks, buckets] = await store.read([STORES.documents, STORES.externalIds], async (tx) => [
         await tx.getMany<DocBlock>(STORES.documents, blockNos.map((b) => [ix, b])),

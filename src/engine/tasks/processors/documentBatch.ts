@@ -65,12 +65,13 @@ class ChangeSet {
   async lookup(ids: readonly string[]): Promise<void> {
     const missing = [...new Set(ids.filter((id) => !this.stored.has(id)))];
     if (missing.length === 0) return;
-    if (this.writer.cleared || this.writer.isNew) {
+    // Nothing stored (new, cleared or empty index): no id can exist, skip reading the id buckets.
+    if (this.writer.cleared || this.writer.isNew || this.writer.stats.numberOfDocuments === 0) {
       for (const id of missing) this.stored.set(id, undefined);
       return;
     }
     const ix = this.writer.ix;
-    const found = await this.writer.store.read([STORES.externalIds], (tx) => lookupExternalIds(tx, ix, missing));
+    const found = await this.writer.store.read([STORES.externalIds], (tx) => lookupExternalIds(tx, ix, missing, this.writer.changes.idBuckets));
     for (const id of missing) this.stored.set(id, found.get(id));
   }
 
