@@ -143,6 +143,8 @@ export class IndexImporter {
       await clearStaging(tx, staged);
     });
     this.record = writer.record;
+    // Like a batch commit: nothing may keep serving the index state from before this chunk.
+    this.ctx.onCommit([writer.record.uid]);
   }
 }
 
