@@ -12,7 +12,7 @@ import { lookupExternalIds } from '../documents/documentStore.ts';
 import { compareUtf8 } from '../storage/byteCodec.ts';
 import { expectPositiveInteger, expectStringArray, checkKnownFields, isPlainObject, typeError } from '../validation/jsonValidation.ts';
 import { readDocuments, shapeDocument } from '../search/documentShape.ts';
-import { matchesTask, parsePagination, parseTaskFilter } from '../tasks/taskFilters.ts';
+import { isEmptyFilter, matchesTask, parsePagination, parseTaskFilter } from '../tasks/taskFilters.ts';
 import { taskView, type TaskRecord } from '../tasks/taskRecord.ts';
 import type { Scheduler } from '../tasks/scheduler.ts';
 
@@ -156,9 +156,15 @@ export async function getBatches(ctx: EngineContext, scheduler: Scheduler, q: Ta
   const [batches, tasks] = await ctx.store.read([STORES.batches, STORES.tasks], async (tx) => [await tx.getAll<Batch>(STORES.batches), await tx.getAll<TaskRecord>(STORES.tasks)] as const);
   const current = scheduler.currentBatch();
   const all = current ? [...batches, current] : [...batches];
-  const views = tasks.map((t) => ctx.queue.view(t));
-  const matching = new Set(views.filter((t) => t.batchUid !== null && matchesTask(filter, t)).map((t) => t.batchUid));
-  let list = all.filter((b) => matching.has(b.uid) || (current && b.uid === current.uid && matchesCurrent(filter, views, b.uid)));
+  let list: Batch[];
+  if (isEmptyFilter(filter, raw)) {
+    // Unfiltered: every batch, even one whose tasks were deleted or imported without batch uids.
+    list = all;
+  } else {
+    const views = tasks.map((t) => ctx.queue.view(t));
+    const matching = new Set(views.filter((t) => t.batchUid !== null && matchesTask(filter, t)).map((t) => t.batchUid));
+    list = all.filter((b) => matching.has(b.uid) || (current && b.uid === current.uid && matchesCurrent(filter, views, b.uid)));
+  }
   list = list.sort((a, b) => (reverse ? a.uid - b.uid : b.uid - a.uid));
   const start = from === undefined ? 0 : list.findIndex((b) => (reverse ? b.uid >= from : b.uid <= from));
   const slice = start < 0 ? [] : list.slice(start, start + limit);
