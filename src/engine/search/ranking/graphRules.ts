@@ -95,7 +95,7 @@ interface SplitCondition {
 function splitRule(
   terms: TermResolver,
   kind: 'fid' | 'position',
-  split: (t: LocatedSubset, universe: DocSet) => Map<number, DocSet>,
+  split: (t: LocatedSubset, universe: DocSet, costOf: (key: number) => number | null) => Map<number, DocSet>,
   costOf: (t: LocatedSubset, key: number) => number | null,
   maxCost: (t: LocatedSubset) => number | null,
 ): GraphRuleDef<SplitCondition> {
@@ -104,7 +104,7 @@ function splitRule(
   const parts = (t: LocatedSubset) => {
     const k = locatedKey(t);
     let m = cache.get(k);
-    if (!m) cache.set(k, (m = split(t, universe)));
+    if (!m) cache.set(k, (m = split(t, universe, (key) => costOf(t, key))));
     return m;
   };
   return {
@@ -158,7 +158,7 @@ export function attributeRankRule(terms: TermResolver, policy: FieldPolicy): Gra
   return splitRule(
     terms,
     'fid',
-    (t, u) => terms.fieldDocs(t.subset, u),
+    (t, u, costOf) => terms.fieldDocs(t.subset, u, costOf),
     (t, fid) => {
       const w = policy.weights.get(fid);
       return w === undefined ? null : w * size(t);
@@ -171,7 +171,7 @@ export function wordPositionRule(terms: TermResolver): GraphRuleDef<SplitConditi
   return splitRule(
     terms,
     'position',
-    (t, u) => terms.positionDocs(t.subset, u),
+    (t, u, costOf) => terms.positionDocs(t.subset, u, costOf),
     (t, pos) => {
       const distance = Math.abs(pos - t.positions[0]);
       let cost = 0;

@@ -54,6 +54,31 @@ function roles(data: SearchData, left: LocatedSubset, right: LocatedSubset): Rol
   return r;
 }
 
+/**
+ * The distance bits of one document's occurrences (sorted) when no phrase is involved. Every pair within 3
+ * positions sets its bit, not only each word pair's smallest distance: a document's bucket is its cheapest
+ * path, which takes every pair at its smallest distance, so dearer bits decide neither buckets nor the paths
+ * kept. Forward distance 1 is the cheapest there is: the walk stops there.
+ */
+function phraseFreeMask(occ: Uint32Array, word: Uint32Array, s: number, e: number, role: Uint8Array): number {
+  let mask = 0;
+  for (let a = s; a < e; a++) {
+    const oa = occ[a];
+    const ra = role[word[a]];
+    if ((ra & 5) === 0) continue;
+    for (let b = a + 1; b < e && occ[b] <= oa + 3; b++) {
+      const ob = occ[b];
+      if (ob === oa || ob >>> 16 !== oa >>> 16) continue;
+      const rb = role[word[b]];
+      const d = ob - oa;
+      if (ra & 1 && rb & 2) mask |= 1 << (d - 1);
+      if (ra & 4 && rb & 8) mask |= 1 << (3 + d - 1);
+    }
+    if (mask & 1) break;
+  }
+  return mask;
+}
+
 export class ProximityDocs {
   private readonly masks = new Map<string, { universe: DocSet; masks: Uint8Array }>();
 
@@ -100,6 +125,10 @@ export class ProximityDocs {
     const inPhrase = (ps: Phrase[] | null, doc: number) => ps !== null && ps.some((p) => has(this.terms.phraseDocs(p), doc));
     const leftOk = (w: number, doc: number) => r.leftSingle[w] || inPhrase(r.leftPhrases[w], doc);
     const rightOk = (w: number, doc: number) => r.rightSingle[w] || r.rightPrefix[w] || inPhrase(r.rightPhrases[w], doc);
+    // Without phrases a pair's roles do not depend on the document: per word, whether it may open (bit 0) or
+    // close (bit 1) a forward pair, and open (bit 2) or close (bit 3) a reversed one.
+    const phraseFree = !r.leftPhrases.some((p) => p !== null) && !r.rightPhrases.some((p) => p !== null);
+    const role = Uint8Array.from(r.words, (_, w) => (r.leftSingle[w] ? 1 : 0) | (r.rightSingle[w] || r.rightPrefix[w] ? 2 : 0) | (r.rightSingle[w] ? 4 : 0) | (r.leftSingle[w] ? 8 : 0));
     const byAttribute = this.data.policy.byAttribute;
     for (let i = 0; i < universe.length; i++) {
       const doc = universe[i];
@@ -120,6 +149,10 @@ export class ProximityDocs {
           }
         }
         masks[i] = mask;
+        continue;
+      }
+      if (phraseFree) {
+        masks[i] = phraseFreeMask(occ.occ, occ.word, s, e, role);
         continue;
       }
       // Smallest distance per (first word, second word) pair in this document.

@@ -43,14 +43,16 @@ export interface SortedMatches {
 
 /**
  * The common elements of two sorted lists (both indexes). Gallops through the longer list when the other is
- * much shorter, else walks both. No callback: hot loops iterate the result.
+ * much shorter, else walks both. No callback: hot loops iterate the result. With `scratch` (large enough) the
+ * result reuses its arrays: for callers done with one result before asking the next.
  */
-export function matchSorted(a: ArrayLike<number>, b: ArrayLike<number>): SortedMatches {
+export function matchSorted(a: ArrayLike<number>, b: ArrayLike<number>, scratch?: SortedMatches): SortedMatches {
   const na = a.length;
   const nb = b.length;
   const cap = Math.min(na, nb);
-  const ia = new Int32Array(cap);
-  const ib = new Int32Array(cap);
+  const reuse = scratch !== undefined && scratch.ia.length >= cap;
+  const ia = reuse ? scratch.ia : new Int32Array(cap);
+  const ib = reuse ? scratch.ib : new Int32Array(cap);
   let n = 0;
   if (cap === 0) return { ia, ib, n };
   if (na * 8 < nb || nb * 8 < na) {

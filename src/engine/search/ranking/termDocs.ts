@@ -2,8 +2,7 @@
  * Documents matching query terms, phrases and term subsets (Meilisearch's `resolve_query_graph`), and the
  * per-field and per-position splits of a term's matches used by the attribute and position rules.
  */
-import { dedupeSorted, EMPTY, has, intersect, unionMany, type DocSet } from '../../storage/docSet.ts';
-import type { Posting } from '../../storage/postingCodec.ts';
+import { EMPTY, has, intersect, unionMany, type DocSet } from '../../storage/docSet.ts';
 import type { QueryGraph } from '../query/queryGraph.ts';
 import {
   phraseKey,
@@ -58,6 +57,9 @@ function forwardWithin(oa: number, ob: number, max: number): boolean {
 export class TermResolver {
   private readonly phrases = new Map<string, DocSet>();
   private readonly subsets = new Map<string, DocSet>();
+  /** `slotMasks` of the last universe split, per mode and subset. */
+  private readonly masks = new Map<string, Uint32Array>();
+  private masksUniverse: DocSet | null = null;
 
   constructor(readonly data: SearchData) {}
 
@@ -228,76 +230,126 @@ export class TermResolver {
     await this.data.loadPositionsIn(words, universe);
   }
 
-  /** Documents of `universe` per field where the subset matches (attribute rule conditions). */
-  fieldDocs(s: TermSubset, universe: DocSet): Map<number, DocSet> {
-    return this.splitBy(s, universe, 'fid');
-  }
-
-  /** Documents of `universe` per bucketed position where the subset matches (position rule conditions). */
-  positionDocs(s: TermSubset, universe: DocSet): Map<number, DocSet> {
-    return this.splitBy(s, universe, 'position');
+  /**
+   * Documents of `universe` per field where the subset matches (attribute rule conditions); with `costOf`, each
+   * document only under its cheapest fields (see `splitBy`).
+   */
+  fieldDocs(s: TermSubset, universe: DocSet, costOf?: (fid: number) => number | null): Map<number, DocSet> {
+    return this.splitBy(s, universe, 'fid', costOf);
   }
 
   /**
-   * Walks the postings of the subset's anchor words in the universe's documents and files each document under
-   * the key of each of its occurrences (deduplicated per key).
+   * Documents of `universe` per bucketed position where the subset matches (position rule conditions); with
+   * `costOf`, each document only under its cheapest buckets (see `splitBy`).
    */
-  private splitBy(s: TermSubset, universe: DocSet, mode: 'fid' | 'position'): Map<number, DocSet> {
-    const { words, phrasesOf, single } = this.anchors(s);
+  positionDocs(s: TermSubset, universe: DocSet, costOf?: (bucket: number) => number | null): Map<number, DocSet> {
+    return this.splitBy(s, universe, 'position', costOf);
+  }
+
+  /**
+   * Files each document of `universe` under the key (field id, position bucket) of each occurrence of the
+   * subset's anchor words. With `costOf` (key → cost, null = no condition) a document is filed only under its
+   * cheapest keys: a rule's bucket of cost c holds the documents whose cheapest path costs c, and such a path
+   * takes every term at one of its cheapest keys, so dearer keys decide neither buckets nor the paths kept.
+   */
+  private splitBy(s: TermSubset, universe: DocSet, mode: 'fid' | 'position', costOf?: (key: number) => number | null): Map<number, DocSet> {
     const byField = mode === 'fid';
-    const restricted = this.data.policy.restricted;
-    // Slots are small integers (field ids, position bucket indexes): typed arrays in the hot loops, which run
-    // twice (count, then fill) so that no list grows.
     const nSlots = byField ? this.data.state.fields.size : BUCKET_VALUES.length;
-    const last = new Int32Array(nSlots);
-    const counts = new Int32Array(nSlots);
-    const runs: { p: Posting; m: SortedMatches; keep: Uint8Array | null }[] = [];
-    for (let wi = 0; wi < words.length; wi++) {
-      const phrases = single[wi] ? null : phrasesOf[wi];
-      for (const { posting: p, tombstones } of this.data.parts(words[wi])) {
-        const m = matchSorted(p.docs, universe);
-        let keep: Uint8Array | null = null;
-        if (tombstones.length || phrases) {
-          keep = new Uint8Array(m.n);
-          for (let x = 0; x < m.n; x++) {
-            const doc = p.docs[m.ia[x]];
-            keep[x] = (tombstones.length === 0 || !has(tombstones, doc)) && (!phrases || phrases.some((ph) => has(this.phraseDocs(ph), doc))) ? 1 : 0;
+    const keyOf = (slot: number) => (byField ? slot : BUCKET_VALUES[slot]);
+    const W = (nSlots + 31) >>> 5;
+    const masks = this.slotMasks(s, universe, byField, nSlots, W);
+    let kept = masks;
+    if (costOf) {
+      const cost = Int32Array.from({ length: nSlots }, (_, slot) => costOf(keyOf(slot)) ?? -1);
+      kept = new Uint32Array(masks.length);
+      for (let base = 0; base < masks.length; base += W) {
+        let min = -1;
+        for (let w = 0; w < W; w++) {
+          for (let m = masks[base + w]; m !== 0; m &= m - 1) {
+            const c = cost[(w << 5) | (31 - Math.clz32(m & -m))];
+            if (c >= 0 && (min < 0 || c < min)) min = c;
           }
         }
-        runs.push({ p, m, keep });
+        if (min < 0) continue;
+        for (let w = 0; w < W; w++) {
+          let out = 0;
+          for (let m = masks[base + w]; m !== 0; m &= m - 1) {
+            const bit = 31 - Math.clz32(m & -m);
+            if (cost[(w << 5) | bit] === min) out |= 1 << bit;
+          }
+          kept[base + w] = out;
+        }
       }
     }
+    // Count, then fill in universe order: every list comes out sorted and without duplicates.
+    const counts = new Int32Array(nSlots);
+    for (let i = 0; i < kept.length; i++) for (let m = kept[i]; m !== 0; m &= m - 1) counts[((i % W) << 5) | (31 - Math.clz32(m & -m))]++;
     const lists: Uint32Array[] = [];
+    for (let slot = 0; slot < nSlots; slot++) if (counts[slot]) lists[slot] = new Uint32Array(counts[slot]);
     const fill = new Int32Array(nSlots);
-    let ordered = runs.length <= 1;
-    for (let pass = 0; pass < 2; pass++) {
-      last.fill(-1);
-      for (const { p, m, keep } of runs) {
-        const pdocs = p.docs;
-        const offs = p.offsets;
-        const occ = p.occ;
-        for (let x = 0; x < m.n; x++) {
-          if (keep && keep[x] === 0) continue;
-          const pi = m.ia[x];
-          const doc = pdocs[pi];
-          for (let k = offs[pi], e = offs[pi + 1]; k < e; k++) {
-            const o = occ[k];
-            const slot = byField ? o >>> 16 : BUCKET_SLOT[o & 0xffff];
-            if (last[slot] === doc) continue;
-            if (byField && restricted && !restricted.all.has(slot)) continue;
-            last[slot] = doc;
-            if (pass === 0) counts[slot]++;
-            else lists[slot][fill[slot]++] = doc;
-          }
+    for (let u = 0, base = 0; u < universe.length; u++, base += W) {
+      for (let w = 0; w < W; w++) {
+        for (let m = kept[base + w]; m !== 0; m &= m - 1) {
+          const slot = (w << 5) | (31 - Math.clz32(m & -m));
+          lists[slot][fill[slot]++] = universe[u];
         }
       }
-      if (pass === 0) for (let slot = 0; slot < nSlots; slot++) if (counts[slot]) lists[slot] = new Uint32Array(counts[slot]);
     }
     const out = new Map<number, DocSet>();
     lists.forEach((l, slot) => {
-      // Several words or segments may interleave documents: sort and deduplicate then.
-      if (l) out.set(byField ? slot : BUCKET_VALUES[slot], ordered ? l : dedupeSorted(l.sort()));
+      if (l) out.set(keyOf(slot), l);
     });
     return out;
+  }
+
+  /**
+   * Per document of `universe`, the bit set (W words) of the slots where the subset's anchors occur. Memoized
+   * for the last universe: a word repeated in the query, or both split rules, reuse the walk.
+   */
+  private slotMasks(s: TermSubset, universe: DocSet, byField: boolean, nSlots: number, W: number): Uint32Array {
+    const key = `${byField ? 'f' : 'p'}${subsetKey(s)}`;
+    if (this.masksUniverse !== universe) {
+      this.masksUniverse = universe;
+      this.masks.clear();
+    }
+    const cached = this.masks.get(key);
+    if (cached) return cached;
+    const { words, phrasesOf, single } = this.anchors(s);
+    const restricted = byField ? this.data.policy.restricted : null;
+    const allowed = restricted ? Uint8Array.from({ length: nSlots }, (_, f) => (restricted.all.has(f) ? 1 : 0)) : null;
+    const masks = new Uint32Array(universe.length * W);
+    // Every match is walked before the next is asked: one pair of index arrays serves them all.
+    const scratch: SortedMatches = { ia: new Int32Array(universe.length), ib: new Int32Array(universe.length), n: 0 };
+    for (let wi = 0; wi < words.length; wi++) {
+      const phrases = single[wi] ? null : phrasesOf[wi];
+      for (const { posting: p, tombstones } of this.data.parts(words[wi])) {
+        const m = matchSorted(p.docs, universe, scratch);
+        const { docs: pdocs, offsets: offs, occ } = p;
+        for (let x = 0; x < m.n; x++) {
+          const pi = m.ia[x];
+          if (tombstones.length && has(tombstones, pdocs[pi])) continue;
+          if (phrases && !phrases.some((ph) => has(this.phraseDocs(ph), pdocs[pi]))) continue;
+          const base = m.ib[x] * W;
+          if (W === 1) {
+            // The common case (position buckets, or at most 32 fields): one word per document.
+            let acc = masks[base];
+            for (let k = offs[pi], e = offs[pi + 1]; k < e; k++) {
+              const o = occ[k];
+              const slot = byField ? o >>> 16 : BUCKET_SLOT[o & 0xffff];
+              if (allowed === null || allowed[slot] === 1) acc |= 1 << slot;
+            }
+            masks[base] = acc;
+          } else {
+            for (let k = offs[pi], e = offs[pi + 1]; k < e; k++) {
+              const o = occ[k];
+              const slot = byField ? o >>> 16 : BUCKET_SLOT[o & 0xffff];
+              if (allowed === null || allowed[slot] === 1) masks[base + (slot >>> 5)] |= 1 << (slot & 31);
+            }
+          }
+        }
+      }
+    }
+    this.masks.set(key, masks);
+    return masks;
   }
 }
