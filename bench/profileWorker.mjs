@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Profiles pocketsearch's worker in Chromium during the benchmark's phases (CPU profiler over CDP on the worker
-// target, started before the worker runs): `node bench/profileWorker.mjs [build,queries,cold]`. Writes
+// target, started before the worker runs): `node bench/profileWorker.mjs [build,queries,coldStart,cold]`. Writes
 // bench/.build/profiles/<phase>.cpuprofile (open in Chrome DevTools) and prints the top functions.
 // Environment: BENCH_DOCS (default 20000), BENCH_CORPUS (synth | spam), PROFILE_TOP (rows, default 25).
 import { chromium } from 'playwright';
@@ -54,7 +54,7 @@ try {
   });
   cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
-  const all = ['build', 'queries', 'cold'];
+  const all = ['build', 'queries', 'coldStart', 'cold'];
   for (const phase of all.slice(0, Math.max(...phases.map((p) => all.indexOf(p))) + 1)) {
     const t0 = performance.now();
     // keepOpen: the worker lives until its profile is collected.

@@ -63,6 +63,14 @@ export async function cold({ keepOpen = false } = {}) {
   return { coldStartMs, heapBytes, storageBytes: await indexedDbBytes() };
 }
 
+/** Only the cold start (new worker → first answer), for bench/profileWorker.mjs. */
+export async function coldStart() {
+  const t0 = performance.now();
+  s.client = await createClient({ name: s.name });
+  const first = await s.client.index(s.uid).search(s.c.queries[0].q);
+  return { coldStartMs: performance.now() - t0, processingTimeMs: first.processingTimeMs };
+}
+
 /** Closes the client of the last phase (`keepOpen` lets bench/profileWorker.mjs collect its profile first). */
 export async function closeClient() {
   await s.client?.close();

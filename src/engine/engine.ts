@@ -145,6 +145,7 @@ export class Engine {
       await engine.close();
       throw e;
     }
+    catalog.prefetch();
     return engine;
   }
 

@@ -31,6 +31,9 @@ export async function clearStaging(tx: WriteTx, entries: readonly [number, numbe
 
 /** Start-up / abort cleanup: deletes staged segments that never became live. */
 export async function collectStaging(store: Store): Promise<number> {
+  // Read first: a write transaction over the segment stores at every start-up would hold off the first searches.
+  const pending = await store.read([STORES.meta], (tx) => tx.get<StagingRecord>(STORES.meta, KEY));
+  if (!pending || pending.length === 0) return 0;
   return store.write([STORES.meta, STORES.indexMeta, STORES.postings, STORES.facets, STORES.segments, STORES.tombstones], async (tx) => {
     const list = (await tx.get<StagingRecord>(STORES.meta, KEY)) ?? [];
     let removed = 0;

