@@ -4,32 +4,12 @@
  * `asc(field)` ranking rules, v1's `UpdateState` task settings, `"*"` meaning "all").
  * The conversions follow what Meilisearch's dump compat chain does to reach v6.
  */
+import { SETTINGS_KEYS as ENGINE_SETTINGS_KEYS } from '../../engine/settings/defaults.ts';
 import type { SettingsUpdate } from '../../engine/types/settings.ts';
 import { isObject, type JsonObject } from './jsonShape.ts';
 
 /** Every settings key pocketsearch understands (Meilisearch's v6 `GET /settings` keys). */
-export const SETTINGS_KEYS: readonly string[] = [
-  'displayedAttributes',
-  'searchableAttributes',
-  'filterableAttributes',
-  'sortableAttributes',
-  'rankingRules',
-  'stopWords',
-  'nonSeparatorTokens',
-  'separatorTokens',
-  'dictionary',
-  'synonyms',
-  'distinctAttribute',
-  'proximityPrecision',
-  'typoTolerance',
-  'faceting',
-  'pagination',
-  'embedders',
-  'searchCutoffMs',
-  'localizedAttributes',
-  'facetSearch',
-  'prefixSearch',
-];
+export const SETTINGS_KEYS: readonly string[] = ENGINE_SETTINGS_KEYS;
 
 const KNOWN = new Set(SETTINGS_KEYS);
 

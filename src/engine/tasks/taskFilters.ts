@@ -19,7 +19,8 @@ export interface ParsedTaskFilter {
   dates: { field: 'enqueuedAt' | 'startedAt' | 'finishedAt'; dir: 'before' | 'after'; bound: number }[];
 }
 
-const FILTER_KEYS = [
+/** Task filter parameters (`TaskDeletionOrCancelationQuery`), in Meilisearch's order. */
+export const FILTER_KEYS = [
   'uids',
   'batchUids',
   'canceledBy',

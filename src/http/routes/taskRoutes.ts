@@ -1,26 +1,14 @@
 /** `/tasks`, `/tasks/{uid}`, `/tasks/{uid}/documents`, `/tasks/cancel`, `DELETE /tasks`, `/batches` (spec §1.7). */
 import { EngineError } from '../../errors/engineError.ts';
 import { invalidIndexUidMessage, isValidIndexUid } from '../../engine/indexes/indexUid.ts';
+import { FILTER_KEYS } from '../../engine/tasks/taskFilters.ts';
 import type { TasksFilter, TasksQuery } from '../../engine/types/tasks.ts';
 import { paramError, type QueryParams } from '../queryParams.ts';
 import { text } from '../responses.ts';
 import { ok, optionalMethod, type Route, type RouteContext } from '../router.ts';
 
 /** `TaskDeletionOrCancelationQuery` fields, in Meilisearch's order. */
-const FILTER_PARAMS = [
-  'uids',
-  'batchUids',
-  'canceledBy',
-  'types',
-  'statuses',
-  'indexUids',
-  'afterEnqueuedAt',
-  'beforeEnqueuedAt',
-  'afterStartedAt',
-  'beforeStartedAt',
-  'afterFinishedAt',
-  'beforeFinishedAt',
-] as const;
+const FILTER_PARAMS = FILTER_KEYS;
 
 /** `TasksFilterQuery` fields (GET /tasks and GET /batches), in Meilisearch's order. */
 const LIST_PARAMS = [
