@@ -6,20 +6,11 @@
 import type { Document, DocumentOptions, DocumentQuery, DocumentsDeletionQuery, DocumentsQuery, IndexObject, IndexOptions, IndexStats, IndexSwap, IndexesQuery, ResourceResults, Stats, Version, Health } from '../engine/types/indexes.ts';
 import type { FacetSearchParams, FacetSearchResponse, FederatedSearchResponse, MultiSearchParams, MultiSearchResponse, SearchParams, SearchResponse } from '../engine/types/search.ts';
 import type { Settings, SettingsKey, SettingsUpdate } from '../engine/types/settings.ts';
+import type { ApiKey } from '../engine/api/keys.ts';
 import type { Batch, BatchesResults, EnqueuedTask, Task, TasksFilter, TasksQuery, TasksResults } from '../engine/types/tasks.ts';
 
 /** An API key as `GET /keys` lists it. */
-export interface ApiKeyView {
-  name: string | null;
-  description: string | null;
-  key: string;
-  uid: string;
-  actions: string[];
-  indexes: string[];
-  expiresAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ApiKeyView = ApiKey;
 
 /** `GET /dumps/{dumpUid}/status` (product owner's route). */
 export interface DumpStatus {

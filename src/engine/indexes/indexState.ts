@@ -64,17 +64,7 @@ export class LoadedSegment {
   }
 
   hasWord(word: string): boolean {
-    const w = this.words;
-    let lo = 0;
-    let hi = w.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = w[mid];
-      if (v === word) return true;
-      if (v < word) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return this.wordIndex(word) >= 0;
   }
 
   /** Index of the word in `words`, or -1. */

@@ -146,7 +146,8 @@ export function dedupeSorted(all: Uint32Array): DocSet {
   return n === all.length ? all : all.slice(0, n);
 }
 
-function fromBits(bits: Uint32Array): DocSet {
+/** Sorted ids of the set bits of a bitset (bit i of word w = id w*32+i). */
+export function fromBits(bits: Uint32Array): DocSet {
   let count = 0;
   for (let w = 0; w < bits.length; w++) count += popcount(bits[w]);
   const out = new Uint32Array(count);

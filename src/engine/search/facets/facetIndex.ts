@@ -10,7 +10,7 @@
  */
 import type { FacetColumn } from '../../storage/facetCodec.ts';
 import { compareUtf8 } from '../../storage/byteCodec.ts';
-import { difference, EMPTY, has, unionMany, type DocSet } from '../../storage/docSet.ts';
+import { difference, EMPTY, has, unionMany, type DocSet, fromBits } from '../../storage/docSet.ts';
 
 /** One original spelling of a normalized string value, with the documents that wrote it so. */
 export interface Spelling {
@@ -71,26 +71,7 @@ export function unionRun(docs: Uint32Array, start: number, end: number, maxDoc: 
 }
 
 /** Sorted docs of a bitset. */
-export function bitsToSet(bits: Uint32Array): DocSet {
-  let count = 0;
-  for (let w = 0; w < bits.length; w++) {
-    let x = bits[w];
-    x -= (x >>> 1) & 0x55555555;
-    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-    count += (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-  }
-  const out = new Uint32Array(count);
-  let n = 0;
-  for (let w = 0; w < bits.length; w++) {
-    let word = bits[w];
-    while (word !== 0) {
-      const t = word & -word;
-      out[n++] = (w << 5) + (31 - Math.clz32(t));
-      word ^= t;
-    }
-  }
-  return out;
-}
+export const bitsToSet = fromBits;
 
 /**
  * The merged facet values of one field (see the module comment for the layout).
