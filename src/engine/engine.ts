@@ -8,6 +8,7 @@ import { MemoryStore } from './storage/memoryStore.ts';
 import { IndexedDbStore } from './storage/indexedDbStore.ts';
 import { ALL_STORES, STORAGE_FORMAT, STORES } from './storage/schema.ts';
 import type { Store } from './storage/store.ts';
+import type { SegmentBuildPool } from './indexer/segmentJobs.ts';
 import type { BackupHooks, EngineContext } from './engineContext.ts';
 import { IndexCatalog } from './indexes/indexCatalog.ts';
 import { createCoordinator } from './coordination/coordinator.ts';
@@ -48,6 +49,8 @@ export interface EngineOptions extends BackupOptions {
   now?: () => Date;
   /** Use this store instead of opening one (snapshot restore, tests). */
   store?: Store;
+  /** Segment builders in other threads (the worker edge passes its nested workers); indexing uses this thread alone without. */
+  segmentPool?: SegmentBuildPool;
 }
 
 interface EngineMetaRecord {
@@ -127,6 +130,7 @@ export class Engine {
       backups: options.backups ?? {},
       now,
       coordinator,
+      segmentPool: options.segmentPool,
       onCommit: (changed) => {
         catalog.invalidate(changed === 'all' ? undefined : changed);
         coordinator.publish({ type: 'committed', indexes: changed });

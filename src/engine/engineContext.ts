@@ -5,6 +5,7 @@ import type { TaskQueue } from './tasks/taskQueue.ts';
 import type { PostingCache } from './search/postingCache.ts';
 import type { BatchRun } from './tasks/batch.ts';
 import type { Coordinator } from './coordination/coordinator.ts';
+import type { SegmentBuildPool } from './indexer/segmentJobs.ts';
 
 /**
  * Where dumps and snapshots go. The engine core knows no files: the page/worker edge plugs OPFS in,
@@ -26,4 +27,6 @@ export interface EngineContext {
   onCommit(changed: readonly string[] | 'all'): void;
   /** Talks to the other engines on the same database (one scheduler; cache invalidation). */
   readonly coordinator: Coordinator;
+  /** Builds segments in parallel with the engine's thread (workers), if the environment gave one. */
+  readonly segmentPool?: SegmentBuildPool;
 }

@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import { registerTransferHandlers } from '../shared/transferHandlers.ts';
 import { WorkerApi } from './workerApi.ts';
+import { WorkerSegmentPool } from './segmentBuildPool.ts';
 
 registerTransferHandlers();
-Comlink.expose(new WorkerApi());
+Comlink.expose(new WorkerApi(() => new WorkerSegmentPool()));

@@ -8,6 +8,10 @@ import { ENGINE_METHODS, INDEX_METHODS, type EngineMethod, type IndexMethod } fr
 import { ENGINE_VERSION } from '../version.ts';
 import type { DumpImportSummary } from '../backup/dump/importContext.ts';
 import { engineBackupOptions, remoteListener, type RemoteProgress, type WorkerBackupOptions } from './workerBackups.ts';
+import type { SegmentBuildPool } from '../engine/indexer/segmentJobs.ts';
+
+/** A segment build pool the worker owns (nested workers), stopped with the engine. */
+export type OwnedSegmentPool = SegmentBuildPool & { dispose(): void };
 
 export interface WorkerInitOptions {
   /** IndexedDB database name. */
@@ -24,12 +28,17 @@ export interface WorkerInitResult {
 
 export class WorkerApi {
   private engine: Engine | null = null;
+  private pool: OwnedSegmentPool | undefined;
+
+  /** `segmentPool`: makes the nested segment builders (worker.ts passes them; tests run without). */
+  constructor(private readonly segmentPool?: () => OwnedSegmentPool) {}
 
   /** `onProgress`: a Comlink-proxied callback receiving the progress of dumps and snapshots. */
   async init(options: WorkerInitOptions, onProgress?: RemoteProgress): Promise<WorkerInitResult> {
     if (this.engine) throw new EngineError('internal', 'The worker engine is already started.');
     const backups = await engineBackupOptions(options.backups ?? {}, onProgress);
-    this.engine = await createEngine({ storage: options.storage ?? 'indexeddb', name: options.name, cacheBytes: options.cacheBytes, ...backups });
+    this.pool = this.segmentPool?.();
+    this.engine = await createEngine({ storage: options.storage ?? 'indexeddb', name: options.name, cacheBytes: options.cacheBytes, segmentPool: this.pool, ...backups });
     return { engineVersion: ENGINE_VERSION };
   }
 
@@ -59,5 +68,7 @@ export class WorkerApi {
   async close(): Promise<void> {
     await this.engine?.close();
     this.engine = null;
+    this.pool?.dispose();
+    this.pool = undefined;
   }
 }

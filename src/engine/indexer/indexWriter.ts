@@ -10,15 +10,15 @@ import type { Store, WriteTx } from '../storage/store.ts';
 import { encodeIds } from '../storage/byteCodec.ts';
 import { has, union } from '../storage/docSet.ts';
 import type { Settings } from '../types/settings.ts';
-import type { Document } from '../types/indexes.ts';
 import { FieldsMap } from '../indexes/fieldsMap.ts';
-import { FieldRuleCache, matchesPattern } from '../indexes/fieldRules.ts';
-import { analyzerFor, type IndexState, type LoadedSegment } from '../indexes/indexState.ts';
+import type { IndexState, LoadedSegment } from '../indexes/indexState.ts';
 import { META, INDEX_RECORD_VERSION, emptyStats, type IndexRecord, type IndexStatsRecord, type SegmentsRecord } from '../indexes/indexRecords.ts';
 import { DocumentChanges } from '../documents/documentStore.ts';
 import { defaultSettings } from '../settings/defaults.ts';
 import { DocIdSet } from './docIdSet.ts';
 import { SegmentBuilder, type BuiltSegment } from './segmentBuilder.ts';
+import { EngineError } from '../../errors/engineError.ts';
+import { localesForPath, segmentBuilderOptions, type DocToIndex, type SegmentBuildPool, type SegmentJob } from './segmentJobs.ts';
 import { addStaging } from './staging.ts';
 import { deleteSegmentData } from './segmentData.ts';
 import { yieldToEventLoop } from '../util/yield.ts';
@@ -27,11 +27,26 @@ import { yieldToEventLoop } from '../util/yield.ts';
 export const SEGMENT_CHUNK_DOCS = 10_000;
 /** Posting blocks (~64 KiB each) per staging transaction. */
 const STAGING_TX_BLOCKS = 64;
+/** Fewer documents than this are not worth shipping to a segment build pool. */
+const PARALLEL_MIN_DOCS = 2_000;
 
-export interface DocToIndex {
-  docid: number;
-  id: string;
-  doc: Document;
+export type { DocToIndex } from './segmentJobs.ts';
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(v: T): void;
+  reject(e: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined); // observed by the stager; never an unhandled rejection
+  return { promise, resolve, reject };
 }
 
 export class IndexWriter {
@@ -57,6 +72,8 @@ export class IndexWriter {
     readonly isNew: boolean,
     state: IndexState | null,
     private readonly now: () => Date,
+    /** builds segments in parallel with this thread (workers), when the environment has one */
+    private readonly pool?: SegmentBuildPool,
   ) {
     this.settings = state ? structuredClone(state.settings) : defaultSettings();
     this.fields = state ? state.fields.clone() : new FieldsMap();
@@ -98,33 +115,82 @@ export class IndexWriter {
   }
 
   localesFor(path: string): readonly string[] | undefined {
-    const rules = this.settings.localizedAttributes;
-    if (!rules) return undefined;
-    const rule = rules.find((r) => r.attributePatterns.some((p) => matchesPattern(p, path)));
-    return rule?.locales;
+    return localesForPath(this.settings, path);
   }
 
-  /** Builds and stages segments for `docs` (sorted by docid), SEGMENT_CHUNK_DOCS at a time. */
+  /**
+   * Builds and stages segments for `docs` (sorted by docid), at most SEGMENT_CHUNK_DOCS per segment. With a pool,
+   * the documents are cut into a multiple of (pool size + 1) segments, built by the pool's workers and this thread
+   * at once; segments are staged in order as they are built (staging overlaps building).
+   */
   async indexDocuments(docs: readonly DocToIndex[], onProgress?: (done: number) => void, trace?: (step: string, ms: number) => void): Promise<void> {
     if (docs.length === 0) return;
-    const analyzer = analyzerFor(this.settings);
-    const rules = new FieldRuleCache(this.settings);
-    for (let start = 0; start < docs.length; start += SEGMENT_CHUNK_DOCS) {
-      const builder = new SegmentBuilder({ analyzer, fields: this.fields, rules, localesFor: (p) => this.localesFor(p) });
-      const end = Math.min(docs.length, start + SEGMENT_CHUNK_DOCS);
-      let t = performance.now();
-      for (let i = start; i < end; i++) {
-        builder.add(docs[i].docid, docs[i].doc, docs[i].id);
-        if ((i & 1023) === 1023) await yieldToEventLoop();
+    const pool = this.pool && this.pool.size > 0 && docs.length >= PARALLEL_MIN_DOCS ? this.pool : undefined;
+    const builders = pool ? pool.size + 1 : 1;
+    let count = Math.ceil(docs.length / SEGMENT_CHUNK_DOCS);
+    if (builders > 1) count = Math.ceil(count / builders) * builders;
+    const per = Math.ceil(docs.length / count);
+    const createdAt = this.now().toISOString();
+    const jobs: { start: number; end: number; seg: number; built: Deferred<BuiltSegment> }[] = [];
+    for (let start = 0; start < docs.length; start += per) {
+      jobs.push({ start, end: Math.min(docs.length, start + per), seg: this.segmentsRecord.nextSeg++, built: deferred() });
+    }
+    let next = 0;
+    let stopped = false;
+    const take = () => (stopped || next >= jobs.length ? undefined : jobs[next++]);
+    const local = async (j: (typeof jobs)[number]) => this.buildHere(docs, j.start, j.end, j.seg, createdAt);
+    // This thread takes the next job whenever it is free, like each pool worker.
+    const runners: Promise<void>[] = [
+      (async () => {
+        for (let j = take(); j; j = take()) await local(j).then(j.built.resolve, j.built.reject);
+      })(),
+    ];
+    if (pool) {
+      const job = (j: (typeof jobs)[number]): SegmentJob => ({ seg: j.seg, createdAt, settings: this.settings, fields: this.fields.names, docs: docs.slice(j.start, j.end) });
+      for (let w = 0; w < pool.size; w++) {
+        runners.push(
+          (async () => {
+            for (let j = take(); j; j = take()) {
+              const t = performance.now();
+              await pool.build(job(j)).then(j.built.resolve, j.built.reject);
+              trace?.('indexing > building segments in other threads', performance.now() - t);
+            }
+          })(),
+        );
       }
-      const built = builder.build(this.segmentsRecord.nextSeg++, this.now().toISOString());
-      trace?.('indexing > building segments', performance.now() - t);
-      t = performance.now();
-      await this.stage(built);
-      trace?.('indexing > writing segments', performance.now() - t);
-      onProgress?.(end);
+    }
+    try {
+      for (const j of jobs) {
+        let t = performance.now();
+        let built: BuiltSegment;
+        try {
+          built = await j.built.promise;
+        } catch (e) {
+          // A pool failure (worker gone, a field missing from its map) is not the documents' fault: build here.
+          if (e instanceof EngineError) throw e;
+          built = await local(j);
+        }
+        trace?.('indexing > building segments', performance.now() - t);
+        t = performance.now();
+        await this.stage(built);
+        trace?.('indexing > writing segments', performance.now() - t);
+        onProgress?.(j.end);
+      }
+    } finally {
+      stopped = true;
+      await Promise.allSettled(runners);
     }
     this.dirty = true;
+  }
+
+  /** Builds one segment on this thread, letting the event loop run every 1,024 documents. */
+  private async buildHere(docs: readonly DocToIndex[], start: number, end: number, seg: number, createdAt: string): Promise<BuiltSegment> {
+    const builder = new SegmentBuilder(segmentBuilderOptions(this.settings, this.fields));
+    for (let i = start; i < end; i++) {
+      builder.add(docs[i].docid, docs[i].doc, docs[i].id);
+      if ((i & 1023) === 1023) await yieldToEventLoop();
+    }
+    return builder.build(seg, createdAt);
   }
 
   /** Writes a built segment's data ahead of the commit, in bounded transactions. */

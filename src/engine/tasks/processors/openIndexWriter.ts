@@ -21,9 +21,9 @@ export async function allocateIndexId(ctx: EngineContext): Promise<number> {
  */
 export async function openIndexWriter(ctx: EngineContext, uid: string, create: { primaryKey: string | null } | null): Promise<IndexWriter | null> {
   const record = await ctx.catalog.record(uid);
-  if (record) return new IndexWriter(ctx.store, record, false, await ctx.catalog.state(uid), () => ctx.now());
+  if (record) return new IndexWriter(ctx.store, record, false, await ctx.catalog.state(uid), () => ctx.now(), ctx.segmentPool);
   if (!create) return null;
   const ix = await allocateIndexId(ctx);
   const now = ctx.now().toISOString();
-  return new IndexWriter(ctx.store, IndexWriter.newRecord(uid, ix, create.primaryKey, now), true, null, () => ctx.now());
+  return new IndexWriter(ctx.store, IndexWriter.newRecord(uid, ix, create.primaryKey, now), true, null, () => ctx.now(), ctx.segmentPool);
 }
