@@ -60,7 +60,7 @@ export class IndexImporter {
     const ix = await allocateIndexId(ctx);
     const record = { ...IndexWriter.newRecord(uid, ix, meta.primaryKey, meta.createdAt), updatedAt: meta.updatedAt };
     const importer = new IndexImporter(ctx, record);
-    await importer.commitWriter(new IndexWriter(ctx.store, record, true, null, () => ctx.now()));
+    await importer.commitWriter(new IndexWriter(ctx.store, record, true, null, () => ctx.now(), ctx.segmentPool));
     return importer;
   }
 
@@ -96,7 +96,7 @@ export class IndexImporter {
     writer.record = { ...writer.record, primaryKey: this.primaryKey };
     const ids = [...pending.keys()];
     const ix = this.ix;
-    const stored = writer.stats.numberOfDocuments > 0 ? await this.ctx.store.read([STORES.externalIds], (tx) => lookupExternalIds(tx, ix, ids)) : new Map<string, number>();
+    const stored = writer.stats.numberOfDocuments > 0 ? await this.ctx.store.read([STORES.externalIds], (tx) => lookupExternalIds(tx, ix, ids, writer.changes.idBuckets)) : new Map<string, number>();
     const replaced = stored.size > 0 ? await this.ctx.store.read([STORES.documents], (tx) => readStoredDocs(tx, ix, [...stored.values()])) : null;
     const toIndex: DocToIndex[] = [];
     for (const [id, doc] of pending) {
@@ -131,7 +131,7 @@ export class IndexImporter {
 
   private async openWriter(): Promise<IndexWriter> {
     const state = await loadIndexState(this.ctx.store, this.record);
-    return new IndexWriter(this.ctx.store, this.record, false, state, () => this.ctx.now());
+    return new IndexWriter(this.ctx.store, this.record, false, state, () => this.ctx.now(), this.ctx.segmentPool);
   }
 
   /** The writer's state in one transaction (with its staged segments made live), like a batch commit. */
