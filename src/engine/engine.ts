@@ -2,20 +2,15 @@
  * The engine: Meilisearch's API over a {@link Store}. Environment-agnostic (no DOM, no Worker API):
  * it runs in a Web Worker, a service worker, or Node.
  */
-import { EngineError, TaskTimeoutError } from '../errors/engineError.ts';
+import { EngineError } from '../errors/engineError.ts';
 import { ENGINE_VERSION, MEILISEARCH_COMPAT_VERSION } from '../version.ts';
-import { MemoryStore } from './storage/memoryStore.ts';
-import { IndexedDbStore } from './storage/indexedDbStore.ts';
-import { ALL_STORES, STORAGE_FORMAT, STORES } from './storage/schema.ts';
+import { openEngineContext } from './engineSetup.ts';
+import { waitForTask } from './tasks/waitForTask.ts';
 import type { Store } from './storage/store.ts';
 import type { SegmentBuildPool } from './indexer/segmentJobs.ts';
 import type { BackupHooks, EngineContext } from './engineContext.ts';
-import { IndexCatalog } from './indexes/indexCatalog.ts';
-import { createCoordinator } from './coordination/coordinator.ts';
-import { TaskQueue } from './tasks/taskQueue.ts';
 import { Scheduler } from './tasks/scheduler.ts';
-import { PostingCache } from './search/postingCache.ts';
-import { taskView, type TaskRecord } from './tasks/taskRecord.ts';
+import { taskView } from './tasks/taskRecord.ts';
 import type { Health, IndexObject, IndexOptions, IndexSwap, IndexesQuery, ResourceResults, Stats, Version } from './types/indexes.ts';
 import type { Batch, BatchesResults, EnqueuedTask, Task, TasksFilter, TasksQuery, TasksResults, WaitOptions } from './types/tasks.ts';
 import * as write from './api/writeApi.ts';
@@ -26,10 +21,8 @@ import type { FederatedSearchResponse, MultiSearchParams, MultiSearchResponse } 
 import { multiSearch } from './search/multi/multiSearch.ts';
 import { experimentalFeatures, updateExperimentalFeatures, type ExperimentalFeatures } from './search/filters/experimentalFeatures.ts';
 import { checkBackupOptions, type BackupOptions } from './backup/backupOptions.ts';
-import { throttleProgress } from './backup/backupProgress.ts';
 import { MemoryBackupStorage, type DumpFileInfo, type SnapshotFileInfo } from './backup/backupStorage.ts';
 import { EngineBackups, type DumpStatus, type ImportDumpOptions } from './backup/engineBackups.ts';
-import { prepareStoreAtOpen } from './backup/startupRestore.ts';
 import type { DumpSource } from '../backup/dump/archiveSource.ts';
 import type { DumpImportSummary } from '../backup/dump/importContext.ts';
 
@@ -51,34 +44,6 @@ export interface EngineOptions extends BackupOptions {
   store?: Store;
   /** Segment builders in other threads (the worker edge passes its nested workers); indexing uses this thread alone without. */
   segmentPool?: SegmentBuildPool;
-}
-
-interface EngineMetaRecord {
-  format: string;
-  engineVersion: string;
-  createdAt: string;
-}
-
-async function openStore(options: EngineOptions): Promise<Store> {
-  if (options.store) return options.store;
-  const name = options.name ?? 'pocketsearch';
-  if (options.storage === 'memory') return new MemoryStore(name, ALL_STORES);
-  if (options.storage === 'indexeddb') return IndexedDbStore.open(name);
-  throw new EngineError('bad_request', `Unknown storage \`${String(options.storage)}\`: expected \`memory\` or \`indexeddb\`.`);
-}
-
-/** Checks (or writes, for a new database) the storage format record. */
-async function checkFormat(store: Store, now: Date): Promise<void> {
-  await store.write([STORES.meta], async (tx) => {
-    const meta = await tx.get<EngineMetaRecord>(STORES.meta, 'engine');
-    if (!meta) {
-      tx.put(STORES.meta, 'engine', { format: STORAGE_FORMAT, engineVersion: ENGINE_VERSION, createdAt: now.toISOString() });
-      return;
-    }
-    if (meta.format !== STORAGE_FORMAT) {
-      throw new EngineError('invalid_store_file', `The database was written in format \`${meta.format}\`; this engine reads \`${STORAGE_FORMAT}\`. Export a dump with the other version and import it here.`);
-    }
-  });
 }
 
 /**
@@ -110,32 +75,8 @@ export class Engine {
   static async open(options: EngineOptions): Promise<Engine> {
     checkBackupOptions(options);
     const backupStorage = options.backupStorage ?? new MemoryBackupStorage();
-    const store = await openStore(options);
-    const now = options.now ?? (() => new Date());
-    try {
-      await prepareStoreAtOpen(store, backupStorage, options, throttleProgress(options.onProgress));
-      await checkFormat(store, now());
-    } catch (e) {
-      if (!options.store) store.close();
-      throw e;
-    }
-    const catalog = new IndexCatalog(store);
-    const postings = new PostingCache(options.cacheBytes);
-    const coordinator = createCoordinator(store.name);
-    const ctx: EngineContext = {
-      store,
-      catalog,
-      queue: new TaskQueue(store, now),
-      postings,
-      backups: options.backups ?? {},
-      now,
-      coordinator,
-      segmentPool: options.segmentPool,
-      onCommit: (changed) => {
-        catalog.invalidate(changed === 'all' ? undefined : changed);
-        coordinator.publish({ type: 'committed', indexes: changed });
-      },
-    };
+    const ctx = await openEngineContext(options, backupStorage);
+    const { catalog, coordinator } = ctx;
     const engine = new Engine(ctx, { ...options, backupStorage });
     // Another engine on this database registered a task (wake our scheduler if we hold the lock) or committed.
     coordinator.subscribe((event) => {
@@ -262,29 +203,8 @@ export class Engine {
   }
 
   /** Resolves when the task is finished (succeeded, failed or canceled); rejects after `timeout` ms (default 5000). */
-  async waitForTask(taskUid: number | EnqueuedTask, options: WaitOptions = {}): Promise<Task> {
-    const uid = typeof taskUid === 'number' ? taskUid : taskUid.taskUid;
-    const timeout = options.timeout ?? 5000;
-    const interval = options.interval ?? 50;
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const t = await this.getTask(uid);
-      if (t.status !== 'enqueued' && t.status !== 'processing') return t;
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new TaskTimeoutError(uid, timeout);
-      // Finished in this engine → immediate; finished elsewhere (another tab) → next poll.
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, Math.min(interval, remaining));
-        const off = this.scheduler.onTaskFinished((f: TaskRecord) => {
-          if (f.uid === uid) done();
-        });
-        function done() {
-          clearTimeout(timer);
-          off();
-          resolve();
-        }
-      });
-    }
+  waitForTask(taskUid: number | EnqueuedTask, options: WaitOptions = {}): Promise<Task> {
+    return waitForTask((uid) => this.getTask(uid), this.scheduler, typeof taskUid === 'number' ? taskUid : taskUid.taskUid, options);
   }
 
   async waitForTasks(taskUids: (number | EnqueuedTask)[], options: WaitOptions = {}): Promise<Task[]> {
@@ -301,21 +221,8 @@ export class Engine {
     await this.scheduler.waitForIdle();
   }
 
-  async getStats(): Promise<Stats> {
-    const records = await this.ctx.catalog.list();
-    const indexes: Stats['indexes'] = {};
-    let lastUpdate: string | null = null;
-    let size = 0;
-    for (const r of records) {
-      const state = await this.ctx.catalog.state(r.uid);
-      indexes[r.uid] = await read.indexStats(this.ctx, this.scheduler, state);
-      size += state.stats.rawDocumentDbSize;
-      if (lastUpdate === null || r.updatedAt > lastUpdate) lastUpdate = r.updatedAt;
-    }
-    let databaseSize = size;
-    const est = typeof navigator !== 'undefined' && navigator.storage?.estimate ? await navigator.storage.estimate().catch(() => null) : null;
-    if (est?.usage) databaseSize = est.usage;
-    return { databaseSize, usedDatabaseSize: databaseSize, lastUpdate, indexes };
+  getStats(): Promise<Stats> {
+    return read.engineStats(this.ctx, this.scheduler);
   }
 
   async health(): Promise<Health> {

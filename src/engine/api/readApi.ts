@@ -1,7 +1,7 @@
 /** Reads of the public API: documents, indexes, stats, tasks and batches. */
 import { EngineError } from '../../errors/engineError.ts';
 import { STORES } from '../storage/schema.ts';
-import type { Document, DocumentQuery, DocumentsQuery, IndexObject, IndexStats, IndexesQuery, ResourceResults } from '../types/indexes.ts';
+import type { Document, DocumentQuery, DocumentsQuery, IndexObject, IndexStats, IndexesQuery, ResourceResults, Stats } from '../types/indexes.ts';
 import type { Batch, BatchesResults, Task, TasksQuery, TasksResults } from '../types/tasks.ts';
 import type { EngineContext } from '../engineContext.ts';
 import type { IndexRecord } from '../indexes/indexRecords.ts';
@@ -174,4 +174,22 @@ export async function getBatches(ctx: EngineContext, scheduler: Scheduler, q: Ta
 
 function matchesCurrent(filter: ReturnType<typeof parseTaskFilter>, views: TaskRecord[], batchUid: number): boolean {
   return views.some((t) => t.batchUid === batchUid && matchesTask(filter, t));
+}
+
+/** `GET /stats`: every index's stats; the database size from the browser's storage estimate when available. */
+export async function engineStats(ctx: EngineContext, scheduler: Scheduler): Promise<Stats> {
+  const records = await ctx.catalog.list();
+  const indexes: Stats['indexes'] = {};
+  let lastUpdate: string | null = null;
+  let size = 0;
+  for (const r of records) {
+    const state = await ctx.catalog.state(r.uid);
+    indexes[r.uid] = await indexStats(ctx, scheduler, state);
+    size += state.stats.rawDocumentDbSize;
+    if (lastUpdate === null || r.updatedAt > lastUpdate) lastUpdate = r.updatedAt;
+  }
+  let databaseSize = size;
+  const est = typeof navigator !== 'undefined' && navigator.storage?.estimate ? await navigator.storage.estimate().catch(() => null) : null;
+  if (est?.usage) databaseSize = est.usage;
+  return { databaseSize, usedDatabaseSize: databaseSize, lastUpdate, indexes };
 }

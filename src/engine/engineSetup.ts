@@ -1,0 +1,76 @@
+/**
+ * Opening an engine's storage and wiring its shared context (store, catalog, queue, caches, coordination).
+ * Kept apart from the `Engine` class, which is the public API.
+ */
+import { EngineError } from '../errors/engineError.ts';
+import { ENGINE_VERSION } from '../version.ts';
+import { MemoryStore } from './storage/memoryStore.ts';
+import { IndexedDbStore } from './storage/indexedDbStore.ts';
+import { ALL_STORES, STORAGE_FORMAT, STORES } from './storage/schema.ts';
+import type { Store } from './storage/store.ts';
+import type { EngineContext } from './engineContext.ts';
+import { IndexCatalog } from './indexes/indexCatalog.ts';
+import { createCoordinator } from './coordination/coordinator.ts';
+import { TaskQueue } from './tasks/taskQueue.ts';
+import { PostingCache } from './search/postingCache.ts';
+import { throttleProgress } from './backup/backupProgress.ts';
+import { prepareStoreAtOpen } from './backup/startupRestore.ts';
+import type { BackupStorage } from './backup/backupStorage.ts';
+import type { EngineOptions } from './engine.ts';
+
+interface EngineMetaRecord {
+  format: string;
+  engineVersion: string;
+  createdAt: string;
+}
+
+async function openStore(options: EngineOptions): Promise<Store> {
+  if (options.store) return options.store;
+  const name = options.name ?? 'pocketsearch';
+  if (options.storage === 'memory') return new MemoryStore(name, ALL_STORES);
+  if (options.storage === 'indexeddb') return IndexedDbStore.open(name);
+  throw new EngineError('bad_request', `Unknown storage \`${String(options.storage)}\`: expected \`memory\` or \`indexeddb\`.`);
+}
+
+/** Checks (or writes, for a new database) the storage format record. */
+async function checkFormat(store: Store, now: Date): Promise<void> {
+  await store.write([STORES.meta], async (tx) => {
+    const meta = await tx.get<EngineMetaRecord>(STORES.meta, 'engine');
+    if (!meta) {
+      tx.put(STORES.meta, 'engine', { format: STORAGE_FORMAT, engineVersion: ENGINE_VERSION, createdAt: now.toISOString() });
+      return;
+    }
+    if (meta.format !== STORAGE_FORMAT) {
+      throw new EngineError('invalid_store_file', `The database was written in format \`${meta.format}\`; this engine reads \`${STORAGE_FORMAT}\`. Export a dump with the other version and import it here.`);
+    }
+  });
+}
+
+/** Opens the store (restoring a snapshot or wiping an unfinished import first), checks its format, wires the context. */
+export async function openEngineContext(options: EngineOptions, backupStorage: BackupStorage): Promise<EngineContext> {
+  const store = await openStore(options);
+  const now = options.now ?? (() => new Date());
+  try {
+    await prepareStoreAtOpen(store, backupStorage, options, throttleProgress(options.onProgress));
+    await checkFormat(store, now());
+  } catch (e) {
+    if (!options.store) store.close();
+    throw e;
+  }
+  const catalog = new IndexCatalog(store);
+  const coordinator = createCoordinator(store.name);
+  return {
+    store,
+    catalog,
+    queue: new TaskQueue(store, now),
+    postings: new PostingCache(options.cacheBytes),
+    backups: options.backups ?? {},
+    now,
+    coordinator,
+    segmentPool: options.segmentPool,
+    onCommit: (changed) => {
+      catalog.invalidate(changed === 'all' ? undefined : changed);
+      coordinator.publish({ type: 'committed', indexes: changed });
+    },
+  };
+}

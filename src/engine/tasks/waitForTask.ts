@@ -1,0 +1,31 @@
+/**
+ * `waitForTask`: resolves when a task is finished. A task finished by this engine resolves at once (scheduler
+ * event); one finished by another engine on the same database (another tab) is seen at the next poll.
+ */
+import { TaskTimeoutError } from '../../errors/engineError.ts';
+import type { Task, WaitOptions } from '../types/tasks.ts';
+import type { Scheduler } from './scheduler.ts';
+import type { TaskRecord } from './taskRecord.ts';
+
+export async function waitForTask(getTask: (uid: number) => Promise<Task>, scheduler: Scheduler, uid: number, options: WaitOptions = {}): Promise<Task> {
+  const timeout = options.timeout ?? 5000;
+  const interval = options.interval ?? 50;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const t = await getTask(uid);
+    if (t.status !== 'enqueued' && t.status !== 'processing') return t;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) throw new TaskTimeoutError(uid, timeout);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, Math.min(interval, remaining));
+      const off = scheduler.onTaskFinished((f: TaskRecord) => {
+        if (f.uid === uid) done();
+      });
+      function done() {
+        clearTimeout(timer);
+        off();
+        resolve();
+      }
+    });
+  }
+}
