@@ -17,8 +17,8 @@ import { DocumentChanges } from '../documents/documentStore.ts';
 import { defaultSettings } from '../settings/defaults.ts';
 import { DocIdSet } from './docIdSet.ts';
 import { SegmentBuilder, type BuiltSegment } from './segmentBuilder.ts';
-import { EngineError } from '../../errors/engineError.ts';
 import { localesForPath, segmentBuilderOptions, type DocToIndex, type SegmentBuildPool, type SegmentJob } from './segmentJobs.ts';
+import { buildInOrder } from './parallelBuild.ts';
 import { addStaging } from './staging.ts';
 import { deleteSegmentData } from './segmentData.ts';
 import { yieldToEventLoop } from '../util/yield.ts';
@@ -31,23 +31,6 @@ const STAGING_TX_BLOCKS = 64;
 const PARALLEL_MIN_DOCS = 2_000;
 
 export type { DocToIndex } from './segmentJobs.ts';
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(v: T): void;
-  reject(e: unknown): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => undefined); // observed by the stager; never an unhandled rejection
-  return { promise, resolve, reject };
-}
 
 export class IndexWriter {
   settings: Settings;
@@ -121,7 +104,7 @@ export class IndexWriter {
   /**
    * Builds and stages segments for `docs` (sorted by docid), at most SEGMENT_CHUNK_DOCS per segment. With a pool,
    * the documents are cut into a multiple of (pool size + 1) segments, built by the pool's workers and this thread
-   * at once; segments are staged in order as they are built (staging overlaps building).
+   * at once (see `parallelBuild.ts`); segments are staged in order as they are built (staging overlaps building).
    */
   async indexDocuments(docs: readonly DocToIndex[], onProgress?: (done: number) => void, trace?: (step: string, ms: number) => void): Promise<void> {
     if (docs.length === 0) return;
@@ -131,66 +114,39 @@ export class IndexWriter {
     if (builders > 1) count = Math.ceil(count / builders) * builders;
     const per = Math.ceil(docs.length / count);
     const createdAt = this.now().toISOString();
-    const jobs: { start: number; end: number; seg: number; built: Deferred<BuiltSegment> }[] = [];
+    const jobs: SegmentJob[] = [];
     for (let start = 0; start < docs.length; start += per) {
-      jobs.push({ start, end: Math.min(docs.length, start + per), seg: this.segmentsRecord.nextSeg++, built: deferred() });
+      jobs.push({ seg: this.segmentsRecord.nextSeg++, createdAt, settings: this.settings, fields: this.fields.names, docs: docs.slice(start, start + per) });
     }
-    let next = 0;
-    let stopped = false;
-    const take = () => (stopped || next >= jobs.length ? undefined : jobs[next++]);
-    const local = async (j: (typeof jobs)[number]) => this.buildHere(docs, j.start, j.end, j.seg, createdAt);
-    // This thread takes the next job whenever it is free, like each pool worker.
-    const runners: Promise<void>[] = [
-      (async () => {
-        for (let j = take(); j; j = take()) await local(j).then(j.built.resolve, j.built.reject);
-      })(),
-    ];
-    if (pool) {
-      const job = (j: (typeof jobs)[number]): SegmentJob => ({ seg: j.seg, createdAt, settings: this.settings, fields: this.fields.names, docs: docs.slice(j.start, j.end) });
-      for (let w = 0; w < pool.size; w++) {
-        runners.push(
-          (async () => {
-            for (let j = take(); j; j = take()) {
-              const t = performance.now();
-              await pool.build(job(j)).then(j.built.resolve, j.built.reject);
-              trace?.('indexing > building segments in other threads', performance.now() - t);
-            }
-          })(),
-        );
-      }
-    }
-    try {
-      for (const j of jobs) {
-        let t = performance.now();
-        let built: BuiltSegment;
-        try {
-          built = await j.built.promise;
-        } catch (e) {
-          // A pool failure (worker gone, a field missing from its map) is not the documents' fault: build here.
-          if (e instanceof EngineError) throw e;
-          built = await local(j);
-        }
-        trace?.('indexing > building segments', performance.now() - t);
-        t = performance.now();
-        await this.stage(built);
-        trace?.('indexing > writing segments', performance.now() - t);
-        onProgress?.(j.end);
-      }
-    } finally {
-      stopped = true;
-      await Promise.allSettled(runners);
+    const local = (job: SegmentJob, stop: () => boolean) => this.buildHere(job, stop);
+    const poolTrace = (ms: number) => trace?.('indexing > building segments in other threads', ms);
+    let done = 0;
+    let i = 0;
+    let t = performance.now();
+    for await (const built of buildInOrder(jobs, local, pool, poolTrace)) {
+      trace?.('indexing > building segments', performance.now() - t);
+      t = performance.now();
+      await this.stage(built);
+      trace?.('indexing > writing segments', performance.now() - t);
+      done += jobs[i++].docs.length;
+      onProgress?.(done);
+      t = performance.now();
     }
     this.dirty = true;
   }
 
-  /** Builds one segment on this thread, letting the event loop run every 1,024 documents. */
-  private async buildHere(docs: readonly DocToIndex[], start: number, end: number, seg: number, createdAt: string): Promise<BuiltSegment> {
+  /** Builds a job's segment on this thread, letting the event loop run every 1,024 documents; null if stopped. */
+  private async buildHere(job: SegmentJob, stop: () => boolean): Promise<BuiltSegment | null> {
     const builder = new SegmentBuilder(segmentBuilderOptions(this.settings, this.fields));
-    for (let i = start; i < end; i++) {
+    const docs = job.docs;
+    for (let i = 0; i < docs.length; i++) {
       builder.add(docs[i].docid, docs[i].doc, docs[i].id);
-      if ((i & 1023) === 1023) await yieldToEventLoop();
+      if ((i & 1023) === 1023) {
+        await yieldToEventLoop();
+        if (stop()) return null;
+      }
     }
-    return builder.build(seg, createdAt);
+    return builder.build(job.seg, job.createdAt);
   }
 
   /** Writes a built segment's data ahead of the commit, in bounded transactions. */
