@@ -3,7 +3,7 @@
  * transaction, so a crash leaves the database before or after the batch. Tasks being processed are
  * `processing` in memory only: after a crash they are enqueued again and re-run.
  */
-import { toEngineError, type ErrorObject } from '../../errors/engineError.ts';
+import { EngineError, toEngineError, type ErrorObject } from '../../errors/engineError.ts';
 import { ALL_STORES, STORES } from '../storage/schema.ts';
 import type { EngineContext } from '../engineContext.ts';
 import type { Batch, TaskType } from '../types/tasks.ts';
@@ -42,6 +42,12 @@ export class Scheduler {
   /** True while the loop selects or runs a batch (false while it waits for work or is held). */
   private busy = false;
   private idleWaiters: (() => void)[] = [];
+  /**
+   * The batch that could neither be applied nor recorded as failed (storage full or broken): its tasks stay
+   * enqueued, so nothing is lost, and it is retried with growing delays.
+   */
+  private stalled: { uids: ReadonlySet<number>; error: EngineError } | null = null;
+  private failedAttempts = 0;
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -111,6 +117,14 @@ export class Scheduler {
     for (const w of this.idleWaiters.splice(0)) w();
   }
 
+  /**
+   * Why `uid` is still enqueued after its batch failed without its failure being recorded (e.g.
+   * `no_space_left_on_device` when not even the failed status fits in the storage), or null.
+   */
+  stalledError(uid: number): EngineError | null {
+    return this.stalled?.uids.has(uid) ? this.stalled.error : null;
+  }
+
   wake(): void {
     this.pendingWake = true;
     const w = this.wakeUp;
@@ -168,6 +182,23 @@ export class Scheduler {
     this.pendingWake = false;
   }
 
+  /** Waits `ms`, or less if woken or stopped. */
+  private async backoff(ms: number): Promise<void> {
+    if (this.stopped || this.pendingWake) {
+      this.pendingWake = false;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    this.pendingWake = false;
+  }
+
   private async loop(): Promise<void> {
     while (!this.stopped) {
       this.busy = true;
@@ -187,9 +218,16 @@ export class Scheduler {
       }
       try {
         await this.runBatch(next);
-      } catch {
-        // Could not even record the failure (storage broken or full): back off, keep tasks enqueued.
-        await new Promise((r) => setTimeout(r, 500));
+        this.stalled = null;
+        this.failedAttempts = 0;
+      } catch (e) {
+        // Could not even record the failure (storage broken or full): the tasks stay enqueued. Retrying at once
+        // would rebuild the batch in a loop, so wait 0.5 s, 1 s, 2 s… up to 30 s, or until woken (a task
+        // registered since means storage accepted a write again).
+        this.stalled = { uids: new Set(next.uids), error: toEngineError(e) };
+        this.failedAttempts++;
+        this.setIdle();
+        await this.backoff(Math.min(30_000, 500 * 2 ** (this.failedAttempts - 1)));
       }
     }
     this.setIdle();
@@ -205,6 +243,7 @@ export class Scheduler {
       await ctx.store.write([STORES.enqueued], async (tx) => next.uids.forEach((u) => tx.delete(STORES.enqueued, u)));
       return;
     }
+    this.stalled = null; // tried again: its tasks show as processing, then finished or stalled anew
     const batchUid = this.nextBatchUid;
     const startedAt = ctx.now().toISOString();
     const signal = { aborted: false };
@@ -240,6 +279,8 @@ export class Scheduler {
           await collectStaging(ctx.store);
           return; // tasks stay enqueued; the cancelation runs next
         }
+        // Segment data staged before the failure (e.g. storage full midway) is dropped now, not at the next start.
+        await collectStaging(ctx.store).catch(() => undefined);
         const err = toEngineError(e).toJSON();
         outcome = { results: new Map(records.map((t) => [t.uid, { status: 'failed', details: failedDetails(t.details), error: err } as TaskResult])), changed: [] };
       }

@@ -1,8 +1,10 @@
 /**
  * `waitForTask`: resolves when a task is finished. A task finished by this engine resolves at once (scheduler
- * event); one finished by another engine on the same database (another tab) is seen at the next poll.
+ * event); one finished by another engine on the same database (another tab) is seen at the next poll. A task whose
+ * batch failed without its failure being recorded (storage full) rejects with that batch's coded error rather than
+ * waiting for the timeout: it stays enqueued and runs when storage accepts writes again.
  */
-import { TaskTimeoutError } from '../../errors/engineError.ts';
+import { EngineError, TaskTimeoutError } from '../../errors/engineError.ts';
 import type { Task, WaitOptions } from '../types/tasks.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { TaskRecord } from './taskRecord.ts';
@@ -14,6 +16,10 @@ export async function waitForTask(getTask: (uid: number) => Promise<Task>, sched
   for (;;) {
     const t = await getTask(uid);
     if (t.status !== 'enqueued' && t.status !== 'processing') return t;
+    const stalled = t.status === 'enqueued' ? scheduler.stalledError(uid) : null;
+    if (stalled) {
+      throw new EngineError(stalled.code, `Task \`${uid}\` could not be processed and stays enqueued (it runs again once storage accepts writes): ${stalled.message}`);
+    }
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new TaskTimeoutError(uid, timeout);
     await new Promise<void>((resolve) => {
