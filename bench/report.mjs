@@ -23,7 +23,11 @@ function engineRows(r) {
   const f = r.filtered;
   if (f?.p50 !== undefined) rows.push(`| | | filtered+faceted | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | | | | |`);
   else rows.push(`| | | filtered+faceted | ${f?.unsupported ?? 'n/a'} | | | | | | |`);
-  if (r.warm && r.warm.warmUp === false) rows.push(`| | | (one round: the warm-up round exceeded the time budget) | | | | | | | |`);
+  if (r.warm && r.warm.warmUp === false) {
+    const n = KINDS.filter((k) => k !== 'all' && r.warm[k]).map((k) => r.warm[k].n).join('/');
+    rows.push(`| | | (no warm-up: one round cut at the time budget, ${n} queries per kind) | | | | | | | |`);
+  }
+  if (r.cold?.heapQueries !== undefined && r.cold.heapQueries < 200) rows.push(`| | | (worker heap after ${r.cold.heapQueries} queries: time budget) | | | | | | | |`);
   return rows;
 }
 

@@ -38,6 +38,12 @@ export class WorkerSegmentPool implements SegmentBuildPool {
     return this.broken ? 0 : this.wanted;
   }
 
+  warm(): void {
+    if (this.broken || this.wanted === 0) return;
+    if (this.slots.length === 0) this.slots = Array.from({ length: this.wanted }, () => this.spawn());
+    this.scheduleIdle();
+  }
+
   build(job: SegmentJob): Promise<BuiltSegment> {
     if (this.idle !== undefined) clearTimeout(this.idle);
     this.idle = undefined;

@@ -97,6 +97,11 @@ export class IndexWriter {
     this.dirty = true;
   }
 
+  /** A batch with about `count` documents to index begins: starts the pool's workers if it will be used. */
+  expectDocuments(count: number): void {
+    if (count >= PARALLEL_MIN_DOCS) this.pool?.warm?.();
+  }
+
   localesFor(path: string): readonly string[] | undefined {
     return localesForPath(this.settings, path);
   }

@@ -34,6 +34,8 @@ export interface SegmentJob {
 export interface SegmentBuildPool {
   readonly size: number;
   build(job: SegmentJob): Promise<BuiltSegment>;
+  /** A batch large enough for the pool is starting: start the workers now (they compile while it is applied). */
+  warm?(): void;
 }
 
 /** A job met a field its fields map did not have: build it where the map lives. */

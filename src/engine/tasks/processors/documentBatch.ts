@@ -215,6 +215,8 @@ export async function processDocumentBatch(run: BatchRun, indexUid: string): Pro
   const results = new Map<number, TaskResult>();
   let writer: IndexWriter | null = await openIndexWriter(run.ctx, indexUid, null);
   let changes = writer ? new ChangeSet(writer) : null;
+  const documents = run.tasks.reduce((n, t) => n + (t.kind.type === 'documentAdditionOrUpdate' ? t.kind.documentsCount : 0), 0);
+  writer?.expectDocuments(documents);
   const applyStart = performance.now();
   for (const task of run.tasks) {
     run.checkpoint();
@@ -224,6 +226,7 @@ export async function processDocumentBatch(run: BatchRun, indexUid: string): Pro
         const allow = kind.type === 'documentAdditionOrUpdate' && kind.allowIndexCreation;
         if (!allow) throw indexNotFound(indexUid);
         writer = await openIndexWriter(run.ctx, indexUid, { primaryKey: null });
+        writer!.expectDocuments(documents);
         changes = new ChangeSet(writer!);
       }
       changes!.begin();
