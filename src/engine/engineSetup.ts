@@ -15,6 +15,8 @@ import { TaskQueue } from './tasks/taskQueue.ts';
 import { PostingCache } from './search/postingCache.ts';
 import { throttleProgress } from './backup/backupProgress.ts';
 import { prepareStoreAtOpen } from './backup/startupRestore.ts';
+import { wantsImport } from './backup/backupOptions.ts';
+import { hasUserData } from './backup/databaseState.ts';
 import type { BackupStorage } from './backup/backupStorage.ts';
 import type { EngineOptions } from './engine.ts';
 
@@ -32,12 +34,16 @@ async function openStore(options: EngineOptions): Promise<Store> {
   throw new EngineError('bad_request', `Unknown storage \`${String(options.storage)}\`: expected \`memory\` or \`indexeddb\`.`);
 }
 
-/** Checks (or writes, for a new database) the storage format record. */
-async function checkFormat(store: Store, now: Date): Promise<void> {
+/**
+ * Checks (or writes, for a new database) the storage format record. Only an engine alone on the database writes
+ * it: another engine may be restoring a snapshot, whose format record comes last (its absence is how a restore cut
+ * off by a crash is recognized).
+ */
+async function checkFormat(store: Store, now: Date, alone: boolean): Promise<void> {
   await store.write([STORES.meta], async (tx) => {
     const meta = await tx.get<EngineMetaRecord>(STORES.meta, 'engine');
     if (!meta) {
-      tx.put(STORES.meta, 'engine', { format: STORAGE_FORMAT, engineVersion: ENGINE_VERSION, createdAt: now.toISOString() });
+      if (alone) tx.put(STORES.meta, 'engine', { format: STORAGE_FORMAT, engineVersion: ENGINE_VERSION, createdAt: now.toISOString() });
       return;
     }
     if (meta.format !== STORAGE_FORMAT) {
@@ -46,19 +52,34 @@ async function checkFormat(store: Store, now: Date): Promise<void> {
   });
 }
 
+/** `importSnapshot` while another tab or worker has the database open: refused, unless the database has data to keep. */
+async function refuseRestoreWhileShared(store: Store, options: EngineOptions): Promise<void> {
+  if (!wantsImport(options.importSnapshot)) return;
+  if (options.ignoreSnapshotIfDbExists && (await hasUserData(store))) return;
+  throw new EngineError('invalid_state', `The database \`${store.name}\` is open in another tab or worker: close it there before restoring a snapshot into it.`);
+}
+
 /** Opens the store (restoring a snapshot or wiping an unfinished import first), checks its format, wires the context. */
 export async function openEngineContext(options: EngineOptions, backupStorage: BackupStorage): Promise<EngineContext> {
   const store = await openStore(options);
   const now = options.now ?? (() => new Date());
+  const coordinator = createCoordinator(store.name);
+  // Alone on the database (nobody holds its scheduler lock), this engine wipes what an interrupted import left and
+  // restores `importSnapshot` with the lock held; otherwise the engine holding it does (or is doing) the work.
+  let release: (() => void) | null = null;
   try {
-    await prepareStoreAtOpen(store, backupStorage, options, throttleProgress(options.onProgress));
-    await checkFormat(store, now());
+    release = await coordinator.tryAcquire();
+    if (release) await prepareStoreAtOpen(store, backupStorage, options, throttleProgress(options.onProgress));
+    else await refuseRestoreWhileShared(store, options);
+    await checkFormat(store, now(), release !== null);
   } catch (e) {
+    coordinator.close();
     if (!options.store) store.close();
     throw e;
+  } finally {
+    release?.();
   }
   const catalog = new IndexCatalog(store);
-  const coordinator = createCoordinator(store.name);
   return {
     store,
     catalog,

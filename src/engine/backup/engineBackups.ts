@@ -15,6 +15,7 @@ import { STORES } from '../storage/schema.ts';
 import type { BatchRun } from '../tasks/batch.ts';
 import type { Scheduler } from '../tasks/scheduler.ts';
 import { enqueuedView, type TaskKind } from '../tasks/taskRecord.ts';
+import { parseTaskFilter } from '../tasks/taskFilters.ts';
 import type { EnqueuedTask } from '../types/tasks.ts';
 import { DEFAULT_DUMP_COMPRESSION_LEVEL, wantsImport, type BackupOptions, type DumpCompressionLevel } from './backupOptions.ts';
 import { throttleProgress, type BackupProgressListener } from './backupProgress.ts';
@@ -37,6 +38,9 @@ export interface DumpStatus {
 export interface ImportDumpOptions {
   onProgress?: BackupProgressListener;
 }
+
+/** How long an import waits for this engine to hold the database before refusing (another tab holds it). */
+const LEAD_TIMEOUT_MS = 3000;
 
 async function highestTaskUid(ctx: EngineContext): Promise<number> {
   const [last] = await ctx.store.read([STORES.tasks], (tx) => tx.getAllKeys(STORES.tasks, { reverse: true, limit: 1 }));
@@ -63,11 +67,13 @@ export class EngineBackups {
       createDump: (dumpUid, run) => this.trackDump(dumpUid, run, custom.createDump ?? ((u, r) => this.writeDump(u, r))),
       createSnapshot: custom.createSnapshot ?? ((run) => this.writeSnapshot(run)),
     };
+    // Temporary files of an interrupted dump or snapshot: only the engine holding the database removes them, as
+    // another tab's engine may be writing one right now.
+    scheduler.onLeadership(() => this.storage.cleanup(ctx.store.name));
   }
 
-  /** After the engine started: removes temporary files, imports `importDump`, starts scheduled snapshots. */
+  /** After the engine started: imports `importDump`, starts scheduled snapshots. */
   async start(options: BackupOptions): Promise<void> {
-    await this.storage.cleanup(this.ctx.store.name).catch(() => undefined);
     if (wantsImport(options.importDump)) await this.importAtStartup(options);
     const interval = snapshotIntervalMs(options.scheduleSnapshot);
     if (interval !== null) {
@@ -102,6 +108,7 @@ export class EngineBackups {
   private async register(kind: TaskKind): Promise<EnqueuedTask> {
     const record = await this.ctx.queue.register(kind, null);
     this.scheduler.wake();
+    this.ctx.coordinator.publish({ type: 'registered' }); // the engine holding the database may be another tab's
     return enqueuedView(record);
   }
 
@@ -114,10 +121,17 @@ export class EngineBackups {
     return this.register({ type: 'dumpCreation' });
   }
 
+  /**
+   * A dump's status: from this engine while it writes or wrote it; otherwise from the finished `dumpCreation` task
+   * that names it (a dump made by another tab's engine, or before a restart).
+   */
   async getDumpStatus(uid: string): Promise<DumpStatus> {
     const s = this.statuses.get(uid);
-    if (!s) throw new EngineError('dump_not_found', `Dump \`${String(uid)}\` not found.`);
-    return { ...s };
+    if (s) return { ...s };
+    const tasks = await this.ctx.queue.list(parseTaskFilter({ types: ['dumpCreation'] }));
+    const t = tasks.find((x) => (x.details as { dumpUid?: unknown } | null)?.dumpUid === uid);
+    if (!t || !t.startedAt) throw new EngineError('dump_not_found', `Dump \`${String(uid)}\` not found.`);
+    return { uid, status: t.status === 'succeeded' ? 'done' : t.status === 'failed' ? 'failed' : 'in_progress', startedAt: t.startedAt, finishedAt: t.finishedAt };
   }
 
   listDumps(): Promise<DumpFileInfo[]> {
@@ -149,8 +163,26 @@ export class EngineBackups {
     return file;
   }
 
-  /** Imports a dump into this engine, which must be empty (see {@link EngineDumpTarget}). */
-  importDump(source: DumpSource, options: ImportDumpOptions = {}): Promise<DumpImportSummary> {
+  /**
+   * Imports a dump into this engine, which must be empty (see {@link EngineDumpTarget}) and hold the database: an
+   * import holds batches, which only works in the engine that runs them, and another tab opening the database
+   * leaves a running import alone only when its engine holds the scheduler lock.
+   */
+  async importDump(source: DumpSource, options: ImportDumpOptions = {}): Promise<DumpImportSummary> {
+    // This engine's scheduler holds the lock, or nobody does (a stopped scheduler: hold it for the import), or the
+    // scheduler is about to get it (just started).
+    const release = (await this.scheduler.lead(0)) ? null : await this.ctx.coordinator.tryAcquire();
+    if (!release && !(await this.scheduler.lead(LEAD_TIMEOUT_MS))) {
+      throw new EngineError('invalid_state', `The database \`${this.ctx.store.name}\` is open in another tab or worker, which runs its tasks: close it there before importing a dump.`);
+    }
+    try {
+      return await this.importUnderLock(source, options);
+    } finally {
+      release?.();
+    }
+  }
+
+  private importUnderLock(source: DumpSource, options: ImportDumpOptions): Promise<DumpImportSummary> {
     const listeners = [this.onProgress, throttleProgress(options.onProgress)];
     return importDump(new EngineDumpTarget(this.ctx, this.scheduler), source, {
       now: this.ctx.now(),

@@ -12,13 +12,15 @@ export type CoordinationEvent =
 export interface Coordinator {
   /** Waits for the scheduler lock; resolves with its release function. Rejects when `signal` aborts first. */
   acquire(signal: AbortSignal): Promise<() => void>;
+  /** Takes the scheduler lock only if no engine holds it (nor waits for it): its release function, or null. */
+  tryAcquire(): Promise<(() => void) | null>;
   publish(event: CoordinationEvent): void;
   subscribe(listener: (event: CoordinationEvent) => void): () => void;
   close(): void;
 }
 
 interface LockManagerLike {
-  request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<void>): Promise<void>;
+  request(name: string, options: { signal?: AbortSignal; ifAvailable?: boolean }, callback: (lock: unknown) => Promise<void>): Promise<void>;
 }
 
 /** In-process fallback of Web Locks: FIFO exclusive locks by name. */
@@ -50,6 +52,21 @@ function localRequest(name: string, signal: AbortSignal): Promise<() => void> {
   });
 }
 
+/** The in-process lock `name` if nobody holds or awaits it (granted synchronously). */
+function localTryRequest(name: string): (() => void) | null {
+  if ((localLocks.get(name)?.length ?? 0) > 0) return null;
+  const q: (() => void)[] = [() => undefined]; // the head of a queue is its holder
+  localLocks.set(name, q);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    q.shift();
+    q[0]?.();
+    if (q.length === 0) localLocks.delete(name);
+  };
+}
+
 function webLocks(): LockManagerLike | undefined {
   const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
   return nav?.locks;
@@ -67,6 +84,17 @@ export function createCoordinator(name: string): Coordinator {
       return new Promise((resolve, reject) => {
         locks
           .request(lockName, { signal }, () => new Promise<void>((release) => resolve(release)))
+          .catch(reject);
+      });
+    },
+    tryAcquire() {
+      const locks = webLocks();
+      if (!locks) return Promise.resolve(localTryRequest(lockName));
+      return new Promise((resolve, reject) => {
+        locks
+          .request(lockName, { ifAvailable: true }, (lock) =>
+            lock === null ? (resolve(null), Promise.resolve()) : new Promise<void>((release) => resolve(release)),
+          )
           .catch(reject);
       });
     },

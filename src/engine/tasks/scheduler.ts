@@ -6,10 +6,12 @@
 import { EngineError, toEngineError, type ErrorObject } from '../../errors/engineError.ts';
 import { ALL_STORES, STORES } from '../storage/schema.ts';
 import type { EngineContext } from '../engineContext.ts';
-import type { Batch, TaskType } from '../types/tasks.ts';
+import type { Batch } from '../types/tasks.ts';
 import { clearStaging, collectStaging } from '../indexer/staging.ts';
+import { recoverUnfinishedRestore } from '../backup/databaseState.ts';
 import { failedDetails } from './taskDetails.ts';
-import { isoDuration, type TaskRecord } from './taskRecord.ts';
+import type { TaskRecord } from './taskRecord.ts';
+import { batchRecord, batchStats } from './batchRecord.ts';
 import { finishTask } from './taskQueue.ts';
 import { selectNextBatch, type NextBatch } from './autobatcher.ts';
 import { BatchAborted, type BatchOutcome, type BatchProgressStep, type BatchRun, type TaskResult } from './batch.ts';
@@ -49,12 +51,43 @@ export class Scheduler {
   private stalled: { uids: ReadonlySet<number>; error: EngineError } | null = null;
   private failedAttempts = 0;
 
+  /** Clean-ups that only the engine holding the database may run (the others may be mid-way through them). */
+  private readonly leaderTasks: (() => Promise<void>)[] = [];
+  /** True once this engine holds the scheduler lock and ran the clean-ups, until it gives the lock up. */
+  private leading = false;
+  private leadingWaiters: (() => void)[] = [];
+
   constructor(private readonly ctx: EngineContext) {}
+
+  /** Adds a clean-up run each time this engine takes the scheduler lock, before its first batch. */
+  onLeadership(task: () => Promise<void>): void {
+    this.leaderTasks.push(task);
+  }
+
+  /**
+   * Resolves true once this engine holds the scheduler lock (and cleaned up after any crashed holder), false if it
+   * does not within `timeoutMs` (another tab or worker holds the database).
+   */
+  async lead(timeoutMs: number): Promise<boolean> {
+    if (this.leading || timeoutMs <= 0) return this.leading;
+    return new Promise<boolean>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve(this.leading);
+      };
+      const timer = setTimeout(() => {
+        this.leadingWaiters = this.leadingWaiters.filter((w) => w !== done);
+        resolve(false);
+      }, timeoutMs);
+      this.leadingWaiters.push(done);
+    });
+  }
 
   /**
    * Starts the loop once this engine holds the scheduler lock of its database (another tab or worker may hold it:
    * then tasks registered here are processed there). With the lock comes the clean-up of what a crashed
-   * scheduler may have left; without it, staged data could belong to a batch running elsewhere.
+   * holder may have left — an unfinished import or restore, staged segments, temporary backup files; without it,
+   * they could belong to work still running elsewhere.
    */
   async start(): Promise<void> {
     this.stopped = false;
@@ -64,11 +97,16 @@ export class Scheduler {
       async (release) => {
         try {
           if (this.stopped) return;
+          if ((await recoverUnfinishedRestore(this.ctx.store)) !== 'none') this.ctx.onCommit('all');
           await collectStaging(this.ctx.store);
+          for (const task of this.leaderTasks) await task().catch(() => undefined);
           const [lastBatch] = await this.ctx.store.read([STORES.batches], (tx) => tx.getAllKeys(STORES.batches, { reverse: true, limit: 1 }));
           this.nextBatchUid = lastBatch === undefined ? 0 : (lastBatch as number) + 1;
+          this.leading = true;
+          for (const w of this.leadingWaiters.splice(0)) w();
           await this.loop();
         } finally {
+          this.leading = false;
           release();
         }
       },
@@ -354,43 +392,4 @@ export class Scheduler {
 
 function internalError(message: string): ErrorObject {
   return { message, code: 'internal', type: 'internal', link: 'https://docs.meilisearch.com/errors#internal' };
-}
-
-function batchStats(tasks: { type: TaskType; status: string; indexUid: string | null }[]): Batch['stats'] {
-  const stats: Batch['stats'] = { totalNbTasks: tasks.length, status: {}, types: {}, indexUids: {} };
-  const inc = (o: Record<string, number>, k: string) => (o[k] = (o[k] ?? 0) + 1);
-  for (const t of tasks) {
-    inc(stats.status as Record<string, number>, t.status);
-    inc(stats.types as Record<string, number>, t.type);
-    if (t.indexUid !== null) inc(stats.indexUids, t.indexUid);
-  }
-  return stats;
-}
-
-/** Aggregated details of the batch's tasks: numbers summed, other fields from the last task that had them. */
-function batchDetails(tasks: TaskRecord[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const t of tasks) {
-    for (const [k, v] of Object.entries(t.details ?? {})) {
-      if (typeof v === 'number') out[k] = (typeof out[k] === 'number' ? (out[k] as number) : 0) + v;
-      else if (v !== null && v !== undefined) out[k] = v;
-      else if (!(k in out)) out[k] = v;
-    }
-  }
-  return out;
-}
-
-function batchRecord(run: BatchRun, next: NextBatch, finished: TaskRecord[], finishedAt: string, traces: Map<string, number>): Batch {
-  const stats = batchStats(finished.map((t) => ({ type: t.kind.type, status: t.status, indexUid: t.indexUid })));
-  stats.progressTrace = Object.fromEntries([...traces].map(([k, ms]) => [k, `${ms.toFixed(2)}ms`]));
-  return {
-    uid: run.batchUid,
-    progress: null,
-    details: batchDetails(finished),
-    stats,
-    duration: isoDuration(run.startedAt, finishedAt),
-    startedAt: run.startedAt,
-    finishedAt,
-    batchStrategy: next.strategy,
-  };
 }
