@@ -43,7 +43,9 @@ export async function collectStaging(store: Store): Promise<number> {
       deleteSegmentData(tx, ix, seg);
       removed++;
     }
-    tx.put(STORES.meta, KEY, []);
+    // Deletes only: a browser whose quota is exhausted still runs a transaction that writes nothing, so the staged
+    // data of a batch that ran out of space is dropped at once (a `put` here would be refused like everything else).
+    tx.delete(STORES.meta, KEY);
     return removed;
   });
 }

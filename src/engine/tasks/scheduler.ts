@@ -3,7 +3,7 @@
  * transaction, so a crash leaves the database before or after the batch. Tasks being processed are
  * `processing` in memory only: after a crash they are enqueued again and re-run.
  */
-import { EngineError, toEngineError, type ErrorObject } from '../../errors/engineError.ts';
+import { toEngineError, type EngineError, type ErrorObject } from '../../errors/engineError.ts';
 import { ALL_STORES, STORES } from '../storage/schema.ts';
 import type { EngineContext } from '../engineContext.ts';
 import type { Batch } from '../types/tasks.ts';
@@ -13,6 +13,7 @@ import { failedDetails } from './taskDetails.ts';
 import type { TaskRecord } from './taskRecord.ts';
 import { batchRecord, batchStats } from './batchRecord.ts';
 import { finishTask } from './taskQueue.ts';
+import { StalledBatch } from './stalledBatch.ts';
 import { selectNextBatch, type NextBatch } from './autobatcher.ts';
 import { BatchAborted, type BatchOutcome, type BatchProgressStep, type BatchRun, type TaskResult } from './batch.ts';
 import { processDocumentBatch } from './processors/documentBatch.ts';
@@ -44,12 +45,7 @@ export class Scheduler {
   /** True while the loop selects or runs a batch (false while it waits for work or is held). */
   private busy = false;
   private idleWaiters: (() => void)[] = [];
-  /**
-   * The batch that could neither be applied nor recorded as failed (storage full or broken): its tasks stay
-   * enqueued, so nothing is lost, and it is retried with growing delays.
-   */
-  private stalled: { uids: ReadonlySet<number>; error: EngineError } | null = null;
-  private failedAttempts = 0;
+  private readonly stall = new StalledBatch();
 
   /** Clean-ups that only the engine holding the database may run (the others may be mid-way through them). */
   private readonly leaderTasks: (() => Promise<void>)[] = [];
@@ -160,7 +156,7 @@ export class Scheduler {
    * `no_space_left_on_device` when not even the failed status fits in the storage), or null.
    */
   stalledError(uid: number): EngineError | null {
-    return this.stalled?.uids.has(uid) ? this.stalled.error : null;
+    return this.stall.errorFor(uid);
   }
 
   wake(): void {
@@ -242,7 +238,7 @@ export class Scheduler {
       this.busy = true;
       let next: NextBatch | null = null;
       try {
-        next = this.holds > 0 ? null : selectNextBatch(await this.ctx.queue.enqueuedSummaries());
+        next = this.holds > 0 ? null : selectNextBatch(this.stall.candidates(await this.ctx.queue.enqueuedSummaries()));
       } catch {
         next = null;
       }
@@ -256,16 +252,13 @@ export class Scheduler {
       }
       try {
         await this.runBatch(next);
-        this.stalled = null;
-        this.failedAttempts = 0;
+        this.stall.clear();
       } catch (e) {
-        // Could not even record the failure (storage broken or full): the tasks stay enqueued. Retrying at once
-        // would rebuild the batch in a loop, so wait 0.5 s, 1 s, 2 s… up to 30 s, or until woken (a task
-        // registered since means storage accepted a write again).
-        this.stalled = { uids: new Set(next.uids), error: toEngineError(e) };
-        this.failedAttempts++;
+        // Could not even record the failure (storage full or broken): the tasks stay enqueued; retried later, or
+        // sooner when woken (a task registered since means storage took a write again).
+        const delay = this.stall.stall(next.uids, e);
         this.setIdle();
-        await this.backoff(Math.min(30_000, 500 * 2 ** (this.failedAttempts - 1)));
+        await this.backoff(delay);
       }
     }
     this.setIdle();
@@ -281,7 +274,7 @@ export class Scheduler {
       await ctx.store.write([STORES.enqueued], async (tx) => next.uids.forEach((u) => tx.delete(STORES.enqueued, u)));
       return;
     }
-    this.stalled = null; // tried again: its tasks show as processing, then finished or stalled anew
+    const outOfSpace = this.stall.begin(next.uids);
     const batchUid = this.nextBatchUid;
     const startedAt = ctx.now().toISOString();
     const signal = { aborted: false };
@@ -310,6 +303,7 @@ export class Scheduler {
       let outcome: BatchOutcome;
       const processStart = performance.now();
       try {
+        if (outOfSpace) throw outOfSpace;
         outcome = await this.process(next, run);
         run.trace('processing tasks', performance.now() - processStart);
       } catch (e) {
