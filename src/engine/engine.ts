@@ -83,6 +83,9 @@ export class Engine {
       if (event.type === 'registered') engine.scheduler.wake();
       else catalog.invalidate(event.indexes === 'all' ? undefined : event.indexes);
     });
+    // Another tab upgraded or deleted the database: give the scheduler lock up so that its engine runs the tasks;
+    // every call here now answers `invalid_state` (reload the page).
+    (ctx.store as { onClosedElsewhere?(listener: () => void): void }).onClosedElsewhere?.(() => void engine.scheduler.stop());
     await engine.scheduler.start();
     try {
       await engine.backups.start(options);

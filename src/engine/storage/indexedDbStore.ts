@@ -83,12 +83,25 @@ export interface IndexedDbStoreOptions {
   onVersionChange?: () => void;
 }
 
+/** The error of every call once another context upgraded or deleted the database (or the browser closed it). */
+function closedElsewhere(name: string, why: 'versionchange' | 'terminated'): EngineError {
+  return new EngineError(
+    'invalid_state',
+    why === 'versionchange'
+      ? `The database \`${name}\` was upgraded or deleted in another tab or worker (a newer version of pocketsearch, or site data cleared): this engine closed its connection so as not to block it. Reload the page.`
+      : `The browser closed the database \`${name}\` (site data cleared, or storage failure). Reload the page.`,
+  );
+}
+
 /** {@link Store} over IndexedDB (browsers, workers, service workers; fake-indexeddb in Node tests). */
 export class IndexedDbStore implements Store {
   readonly backend = 'indexeddb' as const;
 
   /** The native database: raw requests are much cheaper than promise wrappers in hot paths. */
   private readonly native: IDBDatabase;
+  /** Set when the connection was closed from outside: every later call throws it. */
+  private closedBy: EngineError | null = null;
+  private readonly closeListeners: (() => void)[] = [];
 
   private constructor(
     readonly name: string,
@@ -102,17 +115,36 @@ export class IndexedDbStore implements Store {
       throw new EngineError('internal', 'IndexedDB is not available here: use `storage: "memory"` or load fake-indexeddb.');
     }
     let store: IndexedDbStore | undefined;
-    const db = await openDB<PocketSchema>(name, SCHEMA_VERSION, {
-      upgrade: (database, oldVersion) => upgradeSchema(database, oldVersion),
-      blocking: () => {
-        // A newer schema wants the database: let it proceed rather than block it forever.
-        store?.close();
-        options.onVersionChange?.();
-      },
-      terminated: () => options.onVersionChange?.(),
-    });
+    const closed = (why: 'versionchange' | 'terminated') => {
+      if (store) store.closedBy ??= closedElsewhere(name, why);
+      store?.close();
+      options.onVersionChange?.();
+      for (const l of store?.closeListeners.splice(0) ?? []) l();
+    };
+    let db: IDBPDatabase<PocketSchema>;
+    try {
+      db = await openDB<PocketSchema>(name, SCHEMA_VERSION, {
+        upgrade: (database, oldVersion) => upgradeSchema(database, oldVersion),
+        // A newer schema (or a deletion) wants the database: let it proceed rather than block it forever.
+        blocking: () => closed('versionchange'),
+        terminated: () => closed('terminated'),
+      });
+    } catch (e) {
+      if ((e as { name?: string } | null)?.name === 'VersionError') {
+        throw new EngineError(
+          'invalid_store_file',
+          `The database \`${name}\` has a newer schema than this version of pocketsearch reads (${SCHEMA_VERSION}): a newer version opened it, in another tab or before an update was rolled back. Reload the page to run the newer version.`,
+        );
+      }
+      throw toEngineError(e);
+    }
     store = new IndexedDbStore(name, db);
     return store;
+  }
+
+  /** Calls `listener` once if another context upgrades or deletes the database, or the browser closes it. */
+  onClosedElsewhere(listener: () => void): void {
+    this.closeListeners.push(listener);
   }
 
   storeNames(): readonly string[] {
@@ -120,6 +152,7 @@ export class IndexedDbStore implements Store {
   }
 
   private tx(stores: readonly string[], mode: IDBTransactionMode, durability?: Durability): IDBTransaction {
+    if (this.closedBy) throw this.closedBy;
     try {
       return durability && durability !== 'default'
         ? this.native.transaction(stores as string[], mode, { durability })

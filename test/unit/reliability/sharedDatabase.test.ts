@@ -105,4 +105,43 @@ describe('several engines on one database', () => {
     expect((await refusal(c.getDumpStatus('20200101-000000000'))).code).toBe('dump_not_found');
     await c.close();
   });
+
+  it('a newer schema opened elsewhere: this engine lets it through, then answers invalid_state; an old engine cannot open it', async () => {
+    const name = uniqueName('versionchange');
+    const a = await open(name);
+    await a.index('docs').addDocuments([{ id: 1, title: 'before the upgrade' }]).waitTask();
+    const t0 = Date.now();
+    const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(name, 2);
+      r.onupgradeneeded = () => r.result.createObjectStore('fromTheFuture');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+      r.onblocked = () => reject(new Error('blocked by the old engine'));
+    });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    for (const call of [() => a.index('docs').search('before'), () => a.index('docs').addDocuments([{ id: 2 }]), () => a.getTasks()]) {
+      const err = await refusal(call());
+      expect(err.code).toBe('invalid_state');
+      expect(err.message).toMatch(/upgraded or deleted in another tab.*Reload the page/);
+    }
+    const old = await refusal(open(name));
+    expect(old.code).toBe('invalid_store_file');
+    expect(old.message).toMatch(/newer schema/);
+    upgraded.close();
+    await a.close();
+  });
+
+  it('the database deleted elsewhere (site data cleared): the deletion is not blocked, this engine answers invalid_state', async () => {
+    const name = uniqueName('deleted');
+    const a = await open(name);
+    await a.index('docs').addDocuments([{ id: 1 }]).waitTask();
+    await new Promise<void>((resolve, reject) => {
+      const r = indexedDB.deleteDatabase(name);
+      r.onsuccess = () => resolve();
+      r.onerror = () => reject(r.error);
+      r.onblocked = () => reject(new Error('blocked by the engine'));
+    });
+    expect((await refusal(a.index('docs').search('x'))).code).toBe('invalid_state');
+    await a.close();
+  });
 });
