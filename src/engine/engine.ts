@@ -207,7 +207,7 @@ export class Engine {
 
   /** Resolves when the task is finished (succeeded, failed or canceled); rejects after `timeout` ms (default 5000). */
   waitForTask(taskUid: number | EnqueuedTask, options: WaitOptions = {}): Promise<Task> {
-    return waitForTask((uid) => this.getTask(uid), this.scheduler, typeof taskUid === 'number' ? taskUid : taskUid.taskUid, options);
+    return waitForTask((uid) => this.getTask(uid), this.scheduler, typeof taskUid === 'number' ? taskUid : taskUid.taskUid, options, () => this.ctx.catalog.invalidate());
   }
 
   async waitForTasks(taskUids: (number | EnqueuedTask)[], options: WaitOptions = {}): Promise<Task[]> {

@@ -9,13 +9,24 @@ import type { Task, WaitOptions } from '../types/tasks.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { TaskRecord } from './taskRecord.ts';
 
-export async function waitForTask(getTask: (uid: number) => Promise<Task>, scheduler: Scheduler, uid: number, options: WaitOptions = {}): Promise<Task> {
+export async function waitForTask(
+  getTask: (uid: number) => Promise<Task>,
+  scheduler: Scheduler,
+  uid: number,
+  options: WaitOptions = {},
+  finishedElsewhere: () => void = () => undefined,
+): Promise<Task> {
   const timeout = options.timeout ?? 5000;
   const interval = options.interval ?? 50;
   const deadline = Date.now() + timeout;
   for (;;) {
     const t = await getTask(uid);
-    if (t.status !== 'enqueued' && t.status !== 'processing') return t;
+    if (t.status !== 'enqueued' && t.status !== 'processing') {
+      // Finished by another tab's engine: its "committed" message may not have arrived yet, and a read right after
+      // the wait must see the task's effects, so drop what this engine cached.
+      if (!(await scheduler.lead(0))) finishedElsewhere();
+      return t;
+    }
     const stalled = t.status === 'enqueued' ? scheduler.stalledError(uid) : null;
     if (stalled) {
       throw new EngineError(stalled.code, `Task \`${uid}\` could not be processed and stays enqueued (it runs again once storage accepts writes): ${stalled.message}`);
