@@ -20,7 +20,10 @@ export interface ClientOptions extends ClientBackupOptions {
   worker?: Worker;
   /** Bound of the worker's postings cache in bytes. */
   cacheBytes?: number;
-  /** Ask the browser to keep this origin's storage (`navigator.storage.persist()`). */
+  /**
+   * Ask the browser to keep this origin's storage (`navigator.storage.persist()`): persisted storage is not evicted
+   * under storage pressure, best-effort storage may be (IndexedDB and OPFS together). See `client.persisted`.
+   */
   persist?: boolean;
 }
 
@@ -43,11 +46,22 @@ export type PocketClient = {
   index<T extends Record<string, unknown> = Record<string, unknown>>(uid: string): ClientIndex<T>;
   /** pocketsearch's version running in the worker. */
   readonly engineVersion: string;
+  /**
+   * With `persist: true`: whether the browser granted persisted storage (`navigator.storage.persist()`); `null` when
+   * it was not asked for or the browser cannot tell. Browsers decide (engagement, an installed app, a bookmark…).
+   */
+  readonly persisted: boolean | null;
   /** Kills the worker at once (unfinished tasks resume at the next start). */
   terminate(): void;
   /** Stops the engine after the current batch, then the worker. */
   close(): Promise<void>;
 } & ClientBackupMethods;
+
+/** `navigator.storage.persist()`, or null where the browser has no Storage API (or it fails). */
+async function requestPersistence(): Promise<boolean | null> {
+  if (typeof navigator === 'undefined' || typeof navigator.storage?.persist !== 'function') return null;
+  return navigator.storage.persist().catch(() => null);
+}
 
 /**
  * Starts pocketsearch in a Web Worker.
@@ -71,7 +85,7 @@ export async function createClient(options: ClientOptions = {}): Promise<PocketC
     worker.terminate();
     throw e;
   }
-  if (options.persist && typeof navigator !== 'undefined' && navigator.storage?.persist) await navigator.storage.persist().catch(() => false);
+  const persisted = options.persist ? await requestPersistence() : null;
 
   const waitForTask = (uid: number, opts?: WaitOptions) => remote.engineCall('waitForTask', [uid, opts]) as Promise<Task>;
   const enqueued = (p: Promise<unknown>): EnqueuedTaskPromise => {
@@ -82,6 +96,7 @@ export async function createClient(options: ClientOptions = {}): Promise<PocketC
 
   const client: Record<string, unknown> = {
     engineVersion: init.engineVersion,
+    persisted,
     terminate: () => worker.terminate(),
     close: async () => {
       await remote.close();
