@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Profiles pocketsearch's worker in Chromium during the benchmark's phases (CPU profiler over CDP on the worker
-// target, started before the worker runs): `node bench/profileWorker.mjs [build,queries,coldStart,cold]`. Writes
+// target, started before the worker runs): `node bench/profileWorker.mjs [build,queries,coldStart,cold,dumpExport,dumpImport,snapshotWrite,snapshotRestore]`. Writes
 // bench/.build/profiles/<phase>.cpuprofile (open in Chrome DevTools) and prints the top functions.
 // Environment: BENCH_DOCS (default 20000), BENCH_CORPUS (synth | spam), PROFILE_TOP (rows, default 25).
 import { chromium } from 'playwright';
@@ -22,7 +22,7 @@ if (corpus === 'spam') prepareSpamCorpus(join(root, 'bench/.build/spam.json'));
 const server = spawn(process.execPath, [join(root, 'test/e2e/server.mjs')], { env: { ...process.env, PORT: String(port), ISOLATE: '1' }, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const profile = mkdtempSync(join(tmpdir(), 'pocketsearch-profile-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--enable-blink-features=ForceEagerMeasureMemory'] });
 const outDir = join(root, 'bench/.build/profiles');
 mkdirSync(outDir, { recursive: true });
 try {
@@ -34,10 +34,12 @@ try {
   const workers = new Set();
   const pending = new Map();
   let next = 1;
+  // A worker closed meanwhile never answers: give up after a while.
   const send = (sessionId, method, params = {}) =>
     new Promise((resolve) => {
       const id = next++;
       pending.set(id, resolve);
+      setTimeout(() => resolve(null), 5000);
       cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(null));
     });
   cdp.on('Target.receivedMessageFromTarget', (e) => {
@@ -54,7 +56,7 @@ try {
   });
   cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
-  const all = ['build', 'queries', 'coldStart', 'cold'];
+  const all = ['build', 'queries', 'coldStart', 'cold', 'dumpExport', 'dumpImport', 'snapshotWrite', 'snapshotRestore'];
   for (const phase of all.slice(0, Math.max(...phases.map((p) => all.indexOf(p))) + 1)) {
     const t0 = performance.now();
     // keepOpen: the worker lives until its profile is collected.
@@ -69,7 +71,7 @@ try {
       }
       await send(sessionId, 'Profiler.start');
     }
-    if (phase !== 'build') await page.evaluate(() => window.bench.suite.closeClient());
+    if (phase === 'queries' || phase.startsWith('cold') || phase === 'dumpImport') await page.evaluate(() => window.bench.suite.closeClient());
   }
 } finally {
   await context.close();

@@ -50,6 +50,9 @@ function backupRows(r) {
   return out;
 }
 
+/** Latency against a threshold: two decimals, so that a value printed as the threshold is not read as met. */
+const msExact = (x) => (x == null ? 'n/a' : x >= 100 ? ms(x) : `${x.toFixed(2)} ms`);
+
 /** Each target of issues 2, 3, 4, 5, 6 and 9 on the synth corpus: `[target, measured, met]`. */
 export function targets(results) {
   const us = results.find((r) => r.engine === 'pocketsearch' && r.corpus.startsWith('synth') && !r.error);
@@ -62,12 +65,12 @@ export function targets(results) {
   if (mini) add('≥ 2× MiniSearch to a persisted index', `${(dps / mini.index.docsPerSecond).toFixed(2)}×`, dps >= 2 * mini.index.docsPerSecond);
   for (const k of ['single', 'multi']) {
     const p = us.warm[k].p95;
-    add(`warm p95 ≤ 5 ms (${k})`, ms(p), p <= 5);
+    add(`warm p95 ≤ 5 ms (${k})`, msExact(p), p <= 5);
     if (mini) add(`warm p95 ≤ 1.5× MiniSearch (${k})`, `${(p / mini.warm[k].p95).toFixed(2)}× (MiniSearch ${ms(mini.warm[k].p95)})`, p <= 1.5 * mini.warm[k].p95);
   }
-  for (const k of ['prefix', 'typo']) add(`warm p95 ≤ 10 ms (${k})`, ms(us.warm[k].p95), us.warm[k].p95 <= 10);
-  if (us.filtered?.p95 !== undefined) add('filtered+faceted p95 ≤ 5 ms', ms(us.filtered.p95), us.filtered.p95 <= 5);
-  add('cold start ≤ 50 ms', ms(us.cold.coldStartMs), us.cold.coldStartMs <= 50);
+  for (const k of ['prefix', 'typo']) add(`warm p95 ≤ 10 ms (${k})`, msExact(us.warm[k].p95), us.warm[k].p95 <= 10);
+  if (us.filtered?.p95 !== undefined) add('filtered+faceted p95 ≤ 5 ms', msExact(us.filtered.p95), us.filtered.p95 <= 5);
+  add('cold start ≤ 50 ms', msExact(us.cold.coldStartMs), us.cold.coldStartMs <= 50);
   if (us.cold.heapBytes != null) add('worker heap ≤ 30 MiB (after cold start + 200 queries)', mib(us.cold.heapBytes), us.cold.heapBytes <= 30 * 2 ** 20);
   const d = us.dump;
   if (d && !d.error) {
