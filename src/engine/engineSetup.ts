@@ -64,13 +64,17 @@ export async function openEngineContext(options: EngineOptions, backupStorage: B
   const store = await openStore(options);
   const now = options.now ?? (() => new Date());
   const coordinator = createCoordinator(store.name);
-  // Alone on the database (nobody holds its scheduler lock), this engine wipes what an interrupted import left and
-  // restores `importSnapshot` with the lock held; otherwise the engine holding it does (or is doing) the work.
+  // Alone on the database (nobody holds its scheduler lock), this engine wipes what an interrupted import or backup
+  // left and restores `importSnapshot` with the lock held; otherwise the engine holding it does (or is doing) the work.
   let release: (() => void) | null = null;
   try {
     release = await coordinator.tryAcquire();
-    if (release) await prepareStoreAtOpen(store, backupStorage, options, throttleProgress(options.onProgress));
-    else await refuseRestoreWhileShared(store, options);
+    if (release) {
+      await prepareStoreAtOpen(store, backupStorage, options, throttleProgress(options.onProgress));
+      // Temporary files of an interrupted dump or snapshot go before the engine answers: nothing else can be
+      // writing them now. (The scheduler cleans again whenever it takes the lock over later.)
+      await backupStorage.cleanup(store.name);
+    } else await refuseRestoreWhileShared(store, options);
     await checkFormat(store, now(), release !== null);
   } catch (e) {
     coordinator.close();
