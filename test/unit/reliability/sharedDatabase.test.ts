@@ -80,10 +80,11 @@ describe('several engines on one database', () => {
     await a.scheduler.lead(1000);
     const b = await open(name, sb);
     await new Promise((r) => setTimeout(r, 50));
-    expect([sa.cleanups, sb.cleanups]).toEqual([1, 0]);
+    expect(sa.cleanups).toBeGreaterThan(0); // at open (alone) and on taking the lock
+    expect(sb.cleanups).toBe(0);
     await a.close();
     expect(await b.scheduler.lead(2000)).toBe(true);
-    expect(sb.cleanups).toBe(1);
+    expect(sb.cleanups).toBe(1); // not at open (a held the database), on taking over
     await b.close();
   });
 
