@@ -98,6 +98,15 @@ export interface SeenTask {
 
 /** The expected documents after the succeeded tagged tasks of `tasks`, applied in uid order (the engine's order). */
 export function expectedAfter(tasks: readonly SeenTask[], plan: ReadonlyMap<string, DocOp>): Expected {
+  return replay(tasks, plan).docs;
+}
+
+/** The ids of the expected documents that have a title: added, and not deleted since (an update keeps it). */
+export function expectedTitled(tasks: readonly SeenTask[], plan: ReadonlyMap<string, DocOp>): number[] {
+  return [...replay(tasks, plan).tags.keys()].sort((a, b) => a - b);
+}
+
+function replay(tasks: readonly SeenTask[], plan: ReadonlyMap<string, DocOp>): { docs: Expected; tags: Map<number, string> } {
   const docs: Expected = new Map();
   const tags = new Map<number, string>();
   for (const t of [...tasks].sort((a, b) => a.uid - b.uid)) {
@@ -105,7 +114,7 @@ export function expectedAfter(tasks: readonly SeenTask[], plan: ReadonlyMap<stri
     const op = plan.get(t.customMetadata);
     if (op) applyOp(docs, op, tags);
   }
-  return docs;
+  return { docs, tags };
 }
 
 /**

@@ -243,7 +243,7 @@ export function restoreIntoMemory(page: Page, what: { snapshot: true } | { dump:
 }
 
 /** Waits for every unfinished task, then returns every task and every document (`[id, v]`). */
-export function drain(page: Page): Promise<{ tasks: SeenTask[]; ids: [number, number][]; count: number; hit: unknown }> {
+export function drain(page: Page): Promise<{ tasks: SeenTask[]; ids: [number, number][]; count: number; titled: number[]; titledMiddle: number | null; hit: unknown; misses: [number, number | null][] }> {
   return page.evaluate(async () => {
     const c = window.client;
     for (;;) {
@@ -255,15 +255,27 @@ export function drain(page: Page): Promise<{ tasks: SeenTask[]; ids: [number, nu
     let ids: [number, number][] = [];
     let count = 0;
     let hit: unknown = null;
+    let titledMiddle: number | null = null;
+    let titled: number[] = [];
+    const misses: [number, number | null][] = [];
     try {
-      const docs = await c.index('docs').getDocuments({ fields: ['id', 'v'], limit: 1_000_000 });
+      const docs = await c.index('docs').getDocuments({ fields: ['id', 'v', 'title'], limit: 1_000_000 });
       ids = docs.results.map((d) => [d.id as number, d.v as number]);
       count = (await c.index('docs').getStats()).numberOfDocuments;
       ids.sort((a, b) => a[0] - b[0]);
-      if (ids.length > 0) hit = (await c.index('docs').search(`doc ${ids[ids.length >> 1][0]}`, { limit: 1, attributesToRetrieve: ['id'] })).hits[0] ?? null;
+      // Only added documents have a title: a partial update of a missing id creates `{ id, v }` alone.
+      titled = docs.results.filter((d) => typeof d.title === 'string').map((d) => d.id as number).sort((a, b) => a - b);
+      if (titled.length > 0) titledMiddle = titled[titled.length >> 1];
+      if (titled.length > 0) hit = (await c.index('docs').search(`doc ${titled[titled.length >> 1]}`, { limit: 1, attributesToRetrieve: ['id'] })).hits[0] ?? null;
+      // Every 97th titled document is found by its own title (the index agrees with the documents, not only the count).
+      for (let i = 0; i < titled.length; i += 97) {
+        const id = titled[i];
+        const top = (await c.index('docs').search(`doc ${id}`, { limit: 1, attributesToRetrieve: ['id'] })).hits[0]?.id;
+        if (top !== id) misses.push([id, (top as number | undefined) ?? null]);
+      }
     } catch {
       /* no index yet */
     }
-    return { tasks, ids, count, hit };
+    return { tasks, ids, count, titled, titledMiddle, hit, misses };
   });
 }

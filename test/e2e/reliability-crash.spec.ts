@@ -16,7 +16,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { CrashPlanner, docsOf, durationMs, expectedAfter, type DocOp, type Round, type RoundOp, type SeenTask } from './crashModel.ts';
+import { CrashPlanner, docsOf, durationMs, expectedAfter, expectedTitled, type DocOp, type Round, type RoundOp, type SeenTask } from './crashModel.ts';
 import { drain, openReliabilityPage, readEngine, restoreIntoMemory, runAndKill, startEngine, type PageOp } from './crashPage.ts';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 60);
@@ -153,7 +153,10 @@ test('killing the worker or closing the page at random moments loses nothing', a
     const expected = expectedAfter(tasks, planner.plan);
     expect(d.ids.sort((a, b) => a[0] - b[0]), `${label}: documents and values are exactly the model's`).toEqual(pairs(expected));
     expect(d.count).toBe(expected.size);
-    if (d.ids.length > 0) expect(d.hit, `${label}: searches see the documents`).toEqual({ id: d.ids[d.ids.length >> 1][0] });
+    expect(d.titled, `${label}: the documents with a title are the added ones`).toEqual(expectedTitled(tasks, planner.plan));
+    if (d.titledMiddle !== null) expect(d.hit, `${label}: searches see the documents`).toEqual({ id: d.titledMiddle });
+    if (d.misses.length) console.log(`${label}: search misses ${JSON.stringify(d.misses)}`);
+    expect(d.misses, `${label}: documents found by their own title ([id, top hit])`).toEqual([]);
     stats.drains++;
     stats.tasks = tasks.length;
   };
