@@ -8,17 +8,7 @@
  * replayed against the plan of each tag, so a task registered just before the kill is accounted for too.
  */
 
-/** mulberry32: a small seeded PRNG (the same seed gives the same plan on every machine). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../seededRandom.ts';
 
 /** What one tagged task does to the `docs` index. */
 export type DocOp =

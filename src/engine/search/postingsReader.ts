@@ -203,7 +203,7 @@ export class PostingsReader {
     return p;
   }
 
-  /** The facet values of a field across live segments, tombstones applied; null if no segment has any. */
+  /** The facet values of a field across live segments, tombstones applied; null when no segment holds a value of it. */
   async facetColumn(fid: number): Promise<FacetIndex | null> {
     return (await this.facetColumns([fid])).get(fid) ?? null;
   }

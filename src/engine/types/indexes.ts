@@ -1,6 +1,6 @@
 import type { Filter } from './search.ts';
 
-/** A document: any JSON object. */
+/** A document: a JSON object of any shape. */
 export type Document = Record<string, unknown>;
 
 export interface IndexObject {

@@ -66,7 +66,7 @@ export interface Settings {
   prefixSearch: PrefixSearch;
 }
 
-/** A settings update: any subset of keys; `null` resets a key to its default. */
+/** A settings update, with only the keys to change; `null` resets a key to its default. */
 export type SettingsUpdate = {
   [K in keyof Settings]?: K extends 'typoTolerance'
     ? TypoTolerance | null

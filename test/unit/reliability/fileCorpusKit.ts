@@ -128,17 +128,7 @@ export async function attempt(kind: 'dump' | 'snapshot', bytes: Uint8Array, path
   return { error, foreign, before, after, picture: pic };
 }
 
-/** mulberry32: a seeded PRNG, so a fuzz run is the same on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../../seededRandom.ts';
 
 function join(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

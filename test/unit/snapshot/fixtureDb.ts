@@ -9,17 +9,8 @@ import type { Store, StoreKey } from '../../../src/engine/storage/store.ts';
 
 const FIXTURES = new URL('../../../../shared/fixtures/datasets/', import.meta.url);
 
-/** Seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../../seededRandom.ts';
+import { rng } from '../../seededRandom.ts';
 
 function loadVocabulary(): string[] {
   const words = new Map<string, number>();
