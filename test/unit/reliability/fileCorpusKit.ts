@@ -9,6 +9,7 @@ import { MemoryBackupStorage } from '../../../src/engine/backup/backupStorage.ts
 import { IndexedDbStore } from '../../../src/engine/storage/indexedDbStore.ts';
 import { storeChecksum, valueChecksum } from '../../../src/backup/snapshot/storeChecksum.ts';
 import { STORES } from '../../../src/engine/storage/schema.ts';
+import { concatBytes } from '../../../src/backup/dump/byteStreams.ts';
 import { EngineError } from '../../../src/errors/engineError.ts';
 import { fillSample, picture, type EnginePicture } from '../backup/backupTestKit.ts';
 
@@ -130,15 +131,7 @@ export async function attempt(kind: 'dump' | 'snapshot', bytes: Uint8Array, path
 
 export { rng } from '../../seededRandom.ts';
 
-function join(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const join = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 
 /** One random damage to a file, and its description. */
 export function mutate(bytes: Uint8Array, random: () => number): { bytes: Uint8Array; what: string } {

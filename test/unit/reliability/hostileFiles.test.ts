@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync as fflateGzip } from 'fflate';
 import { createEngine } from '../../../src/engine.ts';
+import { concatBytes } from '../../../src/backup/dump/byteStreams.ts';
 import { EngineError } from '../../../src/errors/engineError.ts';
 import { encodeHeader, HEADER_PREFIX_BYTES, parseHeaderBody, u32, type SnapshotHeader } from '../../../src/backup/snapshot/snapshotFormat.ts';
 import { dumpOf, fixture, jsonl, moviesIndex, tarOf, V6_METADATA, type Entry } from '../dump/dumpTestKit.ts';
@@ -31,15 +32,7 @@ const flip = (b: Uint8Array, at: number, mask = 0x10) => {
   return c;
 };
 const text = (s: string) => new TextEncoder().encode(s);
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const concat = (...parts: Uint8Array[]) => concatBytes(parts);
 const good = (): Entry[] => [['metadata.json', V6_METADATA], ['keys.jsonl', ''], ...moviesIndex()];
 const withEntries = (...extra: Entry[]) => dumpOf([...good(), ...extra]);
 const replacing = (file: string, body: string | object) => dumpOf([...good().filter((e) => e[0] !== file), [file, body]]);

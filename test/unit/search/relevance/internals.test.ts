@@ -7,6 +7,7 @@ import { codePoints, prefixRange, walkWithinDistance } from '../../../../src/eng
 import { intersects, matchSorted, without } from '../../../../src/engine/search/ranking/searchData.ts';
 import { bucketedPosition, costFromDistance } from '../../../../src/engine/search/ranking/termDocs.ts';
 import { difference } from '../../../../src/engine/storage/docSet.ts';
+import { rng as prng } from '../../../seededRandom.ts';
 
 /** Optimal string alignment distance (adjacent transposition = 1). */
 function osa(a: number[], b: number[]): number {
@@ -18,16 +19,6 @@ function osa(a: number[], b: number[]): number {
     }
   }
   return d[a.length][b.length];
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('dictionary walk', () => {

@@ -7,18 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../src/engine.ts';
 import { bucketedPosition, costFromDistance } from '../../../../src/engine/search/ranking/termDocs.ts';
+import { rng as prng } from '../../../seededRandom.ts';
 
 const VOCAB = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function text(rnd: () => number, max: number): string[] {
   return Array.from({ length: 1 + Math.floor(rnd() * max) }, () => VOCAB[Math.floor(rnd() * VOCAB.length)]);
