@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_ORIGIN, E2E_PORT } from './test/e2e/origin.ts';
 
 /** Debian's Chromium (never a downloaded browser); flags keep it off the network in this sandbox. */
 export default defineConfig({
@@ -12,7 +13,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: E2E_ORIGIN,
     browserName: 'chromium',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -22,8 +23,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'node test/e2e/server.mjs',
-    url: 'http://127.0.0.1:4173/package.json',
+    command: `node test/e2e/server.mjs`,
+    env: { PORT: String(E2E_PORT) },
+    url: `${E2E_ORIGIN}/package.json`,
     reuseExistingServer: true,
     timeout: 30_000,
   },

@@ -6,6 +6,7 @@ import { test as base, chromium, type BrowserContext, type Page } from '@playwri
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { E2E_ORIGIN } from './origin.ts';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -28,7 +29,7 @@ export function launchProfile(dir: string, options: { acceptDownloads?: boolean;
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
     headless: true,
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: E2E_ORIGIN,
     acceptDownloads: options.acceptDownloads ?? true,
     viewport: { width: 1280, height: 800 },
   });

@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { openReliabilityPage } from './crashPage.ts';
+import { E2E_ORIGIN } from './origin.ts';
 
 /** Counts calls to `navigator.storage.persist()` (the real one still answers). */
 async function spyOnPersist(page: Page): Promise<void> {
@@ -42,7 +43,7 @@ test('persist: true asks the browser once and reports its answer; without it not
   expect(asked.persisted).toBe(asked.browserSays); // whatever Chromium decided, the client reports it
 
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Browser.grantPermissions', { origin: 'http://127.0.0.1:4173', permissions: ['durableStorage'] });
+  await cdp.send('Browser.grantPermissions', { origin: E2E_ORIGIN, permissions: ['durableStorage'] });
   await openReliabilityPage(page);
   await spyOnPersist(page);
   expect(await open(page, 'persist-granted', true)).toEqual({ persisted: true, calls: 1, browserSays: true });

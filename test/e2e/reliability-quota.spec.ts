@@ -16,9 +16,10 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { openReliabilityPage } from './crashPage.ts';
+import { E2E_ORIGIN } from './origin.ts';
 
 const NAME = 'quota';
-const ORIGIN = 'http://127.0.0.1:4173';
+
 
 /**
  * Reads the index stores (and the staging list) in a throwaway worker, so that no IndexedDB connection stays in the
@@ -82,7 +83,7 @@ async function stopEngine(page: Page): Promise<void> {
 
 async function setQuota(cdp: CDPSession, page: Page, room: number | null): Promise<number> {
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-  await cdp.send('Storage.overrideQuotaForOrigin', room === null ? { origin: ORIGIN } : { origin: ORIGIN, quotaSize: usage + room });
+  await cdp.send('Storage.overrideQuotaForOrigin', room === null ? { origin: E2E_ORIGIN } : { origin: E2E_ORIGIN, quotaSize: usage + room });
   return usage;
 }
 

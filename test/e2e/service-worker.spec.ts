@@ -3,6 +3,7 @@
  * by pocketsearch in its service worker — also with the network off.
  */
 import { test, expect } from './fixtures.ts';
+import { E2E_ORIGIN } from './origin.ts';
 
 declare global {
   interface Window {
@@ -44,7 +45,7 @@ test('offline, <meilisearch origin>/indexes/movies/search is answered by the loc
     });
     const get = await fetch(`${host}/indexes/movies/search?q=carol`);
     const missing = await fetch(`${host}/indexes/nope/search?q=x`);
-    const elsewhere = await fetch('http://127.0.0.1:4173/package.json').then(
+    const elsewhere = await fetch(`${E2E_ORIGIN}/package.json`).then(
       () => 'reached',
       () => 'network error',
     );
