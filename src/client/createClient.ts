@@ -3,15 +3,17 @@
  * async client with the same methods as the engine (and the official `meilisearch` client).
  */
 import * as Comlink from 'comlink';
-import type { Engine, EnqueuedTaskPromise } from '../engine/engine.ts';
-import type { Index } from '../engine/indexHandle.ts';
+import type { EnqueuedTaskPromise } from '../engine/engine.ts';
 import type { EnqueuedTask, Task, WaitOptions } from '../engine/types/tasks.ts';
 import type { DocumentOptions } from '../engine/types/indexes.ts';
-import { ENGINE_METHODS, ENGINE_WRITE_METHODS, INDEX_METHODS, INDEX_WRITE_METHODS, type EngineMethod, type IndexMethod } from '../shared/methods.ts';
+import { ENGINE_METHODS, ENGINE_WRITE_METHODS, INDEX_METHODS, INDEX_WRITE_METHODS } from '../shared/methods.ts';
 import { registerTransferHandlers } from '../shared/transferHandlers.ts';
 import type { WorkerApi } from '../worker/workerApi.ts';
 import { spawnEngineWorker } from './spawnWorker.ts';
-import { clientBackupMethods, progressProxy, workerBackupOptions, type ClientBackupMethods, type ClientBackupOptions } from './clientBackups.ts';
+import { clientBackupMethods, progressProxy, workerBackupOptions, type ClientBackupOptions } from './clientBackups.ts';
+import type { ClientIndex, PocketClient } from './clientTypes.ts';
+
+export type { ClientIndex, PocketClient };
 
 export interface ClientOptions extends ClientBackupOptions {
   /** Engine name: one IndexedDB database per name. Default `pocketsearch`. */
@@ -26,36 +28,6 @@ export interface ClientOptions extends ClientBackupOptions {
    */
   persist?: boolean;
 }
-
-type AnyFn = (...args: never[]) => unknown;
-type Promised<F> = F extends (...args: infer A) => infer R ? (...args: A) => R extends EnqueuedTaskPromise ? EnqueuedTaskPromise : R extends Promise<unknown> ? R : Promise<R> : never;
-
-/** An index handle on the page: every method of the engine's {@link Index}, forwarded to the worker. */
-export type ClientIndex<T extends Record<string, unknown> = Record<string, unknown>> = { readonly uid: string } & {
-  [K in IndexMethod]: Index<T>[K] extends AnyFn ? Promised<Index<T>[K]> : never;
-} & {
-  fetchPrimaryKey(): Promise<string | undefined>;
-  addDocumentsInBatches(documents: T[], batchSize?: number, options?: DocumentOptions): EnqueuedTaskPromise[];
-  updateDocumentsInBatches(documents: Partial<T>[], batchSize?: number, options?: DocumentOptions): EnqueuedTaskPromise[];
-};
-
-/** The page client. */
-export type PocketClient = {
-  [K in EngineMethod]: Engine[K] extends AnyFn ? Promised<Engine[K]> : never;
-} & {
-  index<T extends Record<string, unknown> = Record<string, unknown>>(uid: string): ClientIndex<T>;
-  /** pocketsearch's version running in the worker. */
-  readonly engineVersion: string;
-  /**
-   * With `persist: true`: whether the browser granted persisted storage (`navigator.storage.persist()`); `null` when
-   * it was not asked for or the browser cannot tell. Browsers decide (engagement, an installed app, a bookmark…).
-   */
-  readonly persisted: boolean | null;
-  /** Kills the worker at once (unfinished tasks resume at the next start). */
-  terminate(): void;
-  /** Stops the engine after the current batch, then the worker. */
-  close(): Promise<void>;
-} & ClientBackupMethods;
 
 /** `navigator.storage.persist()`, or null where the browser has no Storage API (or it fails). */
 async function requestPersistence(): Promise<boolean | null> {

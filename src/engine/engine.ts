@@ -17,7 +17,7 @@ import * as write from './api/writeApi.ts';
 import * as read from './api/readApi.ts';
 import { Index } from './indexHandle.ts';
 import { defaultKeys, type ApiKey } from './api/keys.ts';
-import type { FederatedSearchResponse, MultiSearchParams, MultiSearchResponse } from './types/search.ts';
+import type { Federation, FederatedSearchResponse, MultiSearchParams, MultiSearchResponse } from './types/search.ts';
 import { multiSearch } from './search/multi/multiSearch.ts';
 import { experimentalFeatures, updateExperimentalFeatures, type ExperimentalFeatures } from './search/filters/experimentalFeatures.ts';
 import { checkBackupOptions, type BackupOptions } from './backup/backupOptions.ts';
@@ -109,8 +109,16 @@ export class Engine {
     return out;
   }
 
-  /** A handle on an index (it need not exist yet: writes create it). */
-  index<T extends Record<string, unknown> = Record<string, unknown>>(uid: string): Index<T> {
+  /**
+   * A handle on an index (it need not exist yet: writes create it), its documents typed `T`.
+   *
+   * @example
+   * ```ts
+   * interface Book { id: number; title: string }
+   * const { hits } = await engine.index<Book>('books').search('dune'); // hits[0].title: string
+   * ```
+   */
+  index<T extends object = Record<string, unknown>>(uid: string): Index<T> {
     return new Index<T>(this, uid);
   }
 
@@ -255,7 +263,7 @@ export class Engine {
 
   /**
    * Several searches in one call (`POST /multi-search`): results per query, or merged into one list when
-   * `federation` is given.
+   * `federation` is given. Hits are typed `D` (one type for every query; give a union for several indexes).
    *
    * @example
    * ```ts
@@ -263,6 +271,9 @@ export class Engine {
    * const merged = await engine.multiSearch({ federation: {}, queries: [{ indexUid: 'movies', q: 'carol' }, { indexUid: 'books', q: 'carol' }] });
    * ```
    */
+  multiSearch<D extends object = Record<string, unknown>>(params: MultiSearchParams & { federation: Federation }): Promise<FederatedSearchResponse<D>>;
+  multiSearch<D extends object = Record<string, unknown>>(params: MultiSearchParams & { federation?: null }): Promise<MultiSearchResponse<D>>;
+  multiSearch<D extends object = Record<string, unknown>>(params: MultiSearchParams): Promise<MultiSearchResponse<D> | FederatedSearchResponse<D>>;
   multiSearch(params: MultiSearchParams): Promise<MultiSearchResponse | FederatedSearchResponse> {
     return multiSearch(this.ctx, params);
   }

@@ -1,7 +1,7 @@
 /** The per-index API (`engine.index(uid)`), named like the official `meilisearch` client's `Index`. */
 import type { Engine, EnqueuedTaskPromise } from './engine.ts';
 import type { Document, DocumentOptions, DocumentQuery, DocumentsDeletionQuery, DocumentsQuery, IndexObject, IndexOptions, IndexStats, ResourceResults } from './types/indexes.ts';
-import type { FacetSearchParams, FacetSearchResponse, SearchParams, SearchResponse } from './types/search.ts';
+import type { ExactSearchParams, FacetSearchParams, FacetSearchResponse, SearchParams, SearchResponse } from './types/search.ts';
 import type { Settings, SettingsKey, SettingsUpdate } from './types/settings.ts';
 import type { EnqueuedTask } from './types/tasks.ts';
 import * as write from './api/writeApi.ts';
@@ -16,7 +16,22 @@ import { isPlainObject } from './validation/jsonValidation.ts';
 type Getter<K extends SettingsKey> = () => Promise<Settings[K]>;
 type Updater<K extends SettingsKey> = (value: Settings[K] | SettingsUpdate[K]) => EnqueuedTaskPromise;
 
-export class Index<T extends Record<string, unknown> = Record<string, unknown>> {
+/**
+ * A handle on one index, its documents typed `T` (the caller's word: documents are not checked against it).
+ * `T` may be any object type, interfaces included (an interface has no index signature, so a
+ * `Record<string, …>` bound would refuse it). Read methods take their own type argument, as in Meilisearch's JS
+ * client (`search<Other>()`).
+ *
+ * @example
+ * ```ts
+ * interface Book { id: number; title: string }
+ * const books = engine.index<Book>('books');
+ * await books.addDocuments([{ id: 1, title: 'Dune' }]).waitTask();
+ * const { hits } = await books.search('dune');
+ * hits[0].title; // string
+ * ```
+ */
+export class Index<T extends object = Record<string, unknown>> {
   primaryKey: string | undefined;
   createdAt: Date | undefined;
   updatedAt: Date | undefined;
@@ -36,11 +51,22 @@ export class Index<T extends Record<string, unknown> = Record<string, unknown>> 
 
   // ─── search ──────────────────────────────────────────────────────────────
 
-  /** Searches the index. `q` may be null/empty for a placeholder search. */
-  async search<D extends Record<string, unknown> = T>(q?: string | null, params: SearchParams = {}): Promise<SearchResponse<D>> {
-    const body = isPlainObject(params) ? { ...params, ...(q !== undefined ? { q } : {}) } : params;
+  /**
+   * Searches the index. `q` may be null/empty for a placeholder search. Hits are typed `D` (the index's `T` unless
+   * given); the pagination fields that are surely there follow the type of `params` (`page`/`hitsPerPage` or not).
+   *
+   * @example
+   * ```ts
+   * const { hits, estimatedTotalHits } = await engine.index<Book>('books').search('dune', { limit: 5 }); // number
+   * const { totalPages } = await engine.index<Book>('books').search('dune', { page: 2, hitsPerPage: 10 }); // number
+   * const films = await engine.index<Book>('books').search<Film>('dune'); // hits are Film (S is then SearchParams)
+   * ```
+   */
+  async search<D extends object = T, S extends SearchParams = SearchParams>(q?: string | null, params?: ExactSearchParams<S>): Promise<SearchResponse<D, S>> {
+    const given: unknown = params === undefined ? {} : params;
+    const body = isPlainObject(given) ? { ...given, ...(q !== undefined ? { q } : {}) } : given;
     const parsed = parseSearchParams(body);
-    return (await searchIndex(this.ctx, checkIndexUid(this.uid), parsed)) as SearchResponse<D>;
+    return (await searchIndex(this.ctx, checkIndexUid(this.uid), parsed)) as SearchResponse<D, S>;
   }
 
   searchForFacetValues(params: FacetSearchParams): Promise<FacetSearchResponse> {
@@ -79,15 +105,46 @@ export class Index<T extends Record<string, unknown> = Record<string, unknown>> 
 
   // ─── documents ───────────────────────────────────────────────────────────
 
-  getDocuments<D extends Record<string, unknown> = T>(query: DocumentsQuery = {}): Promise<ResourceResults<D[]>> {
-    return read.getDocuments(this.ctx, this.uid, query, selectDocuments) as Promise<ResourceResults<D[]>>;
+  /**
+   * Lists documents, typed `D` (the index's `T` unless given); with `fields`, each holds only some fields
+   * (`Partial<D>`).
+   *
+   * @example
+   * ```ts
+   * const { results, total } = await engine.index<Book>('books').getDocuments({ limit: 10 }); // Book[]
+   * const titles = await engine.index<Book>('books').getDocuments({ fields: ['title'] }); // Partial<Book>[]
+   * ```
+   */
+  getDocuments<D extends object = T>(query?: DocumentsQuery & { fields?: undefined }): Promise<ResourceResults<D[]>>;
+  getDocuments<D extends object = T>(query?: DocumentsQuery): Promise<ResourceResults<Partial<D>[]>>;
+  getDocuments(query: DocumentsQuery = {}): Promise<ResourceResults<Document[]>> {
+    return read.getDocuments(this.ctx, this.uid, query, selectDocuments);
   }
 
-  getDocument<D extends Record<string, unknown> = T>(documentId: string | number, query: DocumentQuery = {}): Promise<D> {
-    return read.getDocument(this.ctx, this.uid, documentId, query) as Promise<D>;
+  /**
+   * One document by id, typed `D` (the index's `T` unless given); with `fields`, only some of its fields
+   * (`Partial<D>`).
+   *
+   * @example
+   * ```ts
+   * const book = await engine.index<Book>('books').getDocument(1); // Book
+   * const { title } = await engine.index<Book>('books').getDocument(1, { fields: ['title'] }); // string | undefined
+   * ```
+   */
+  getDocument<D extends object = T>(documentId: string | number, query?: DocumentQuery & { fields?: undefined }): Promise<D>;
+  getDocument<D extends object = T>(documentId: string | number, query?: DocumentQuery): Promise<Partial<D>>;
+  getDocument(documentId: string | number, query: DocumentQuery = {}): Promise<Document> {
+    return read.getDocument(this.ctx, this.uid, documentId, query);
   }
 
-  /** Adds documents or replaces those with the same id. */
+  /**
+   * Adds documents or replaces those with the same id. They must be `T`s: the handle's type is checked here.
+   *
+   * @example
+   * ```ts
+   * await engine.index<Book>('books').addDocuments([{ id: 1, title: 'Dune' }]).waitTask();
+   * ```
+   */
   addDocuments(documents: T[] | T, options: DocumentOptions = {}): EnqueuedTaskPromise {
     return this.engine.enqueued(write.addDocuments(this.deps, this.uid, documents, options, 'replace'));
   }
@@ -98,7 +155,14 @@ export class Index<T extends Record<string, unknown> = Record<string, unknown>> 
     return out;
   }
 
-  /** Adds documents or updates those with the same id (shallow merge of top-level fields). */
+  /**
+   * Adds documents or updates those with the same id (shallow merge of top-level fields): any subset of `T`'s fields.
+   *
+   * @example
+   * ```ts
+   * await engine.index<Book>('books').updateDocuments([{ id: 1, title: 'Dune Messiah' }]).waitTask();
+   * ```
+   */
   updateDocuments(documents: Partial<T>[] | Partial<T>, options: DocumentOptions = {}): EnqueuedTaskPromise {
     return this.engine.enqueued(write.addDocuments(this.deps, this.uid, documents, options, 'update'));
   }
