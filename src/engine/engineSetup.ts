@@ -10,7 +10,7 @@ import { ALL_STORES, STORAGE_FORMAT, STORES } from './storage/schema.ts';
 import type { Store } from './storage/store.ts';
 import type { EngineContext } from './engineContext.ts';
 import { IndexCatalog } from './indexes/indexCatalog.ts';
-import { createCoordinator } from './coordination/coordinator.ts';
+import { createCoordinator, type Coordinator } from './coordination/coordinator.ts';
 import { TaskQueue } from './tasks/taskQueue.ts';
 import { PostingCache } from './search/postingCache.ts';
 import { throttleProgress } from './backup/backupProgress.ts';
@@ -24,6 +24,22 @@ interface EngineMetaRecord {
   format: string;
   engineVersion: string;
   createdAt: string;
+}
+
+/** Coordination keys of in-memory stores, one per store object (see {@link coordinatorFor}). */
+const memoryStoreKeys = new WeakMap<Store, string>();
+let nextMemoryStore = 0;
+
+/**
+ * IndexedDB databases are shared by name across tabs and workers, so their engines coordinate by name. An in-memory
+ * store is a database of its own whatever its name: engines coordinate only with those opened over the same object
+ * (two `createEngine({ storage: 'memory' })` are two databases, and must not wait for each other's lock).
+ */
+function coordinatorFor(store: Store): Coordinator {
+  if (store.backend === 'indexeddb') return createCoordinator(store.name);
+  let key = memoryStoreKeys.get(store);
+  if (key === undefined) memoryStoreKeys.set(store, (key = `memory-${nextMemoryStore++}:${store.name}`));
+  return createCoordinator(key, { inProcess: true });
 }
 
 async function openStore(options: EngineOptions): Promise<Store> {
@@ -63,7 +79,7 @@ async function refuseRestoreWhileShared(store: Store, options: EngineOptions): P
 export async function openEngineContext(options: EngineOptions, backupStorage: BackupStorage): Promise<EngineContext> {
   const store = await openStore(options);
   const now = options.now ?? (() => new Date());
-  const coordinator = createCoordinator(store.name);
+  const coordinator = coordinatorFor(store);
   // Alone on the database (nobody holds its scheduler lock), this engine wipes what an interrupted import or backup
   // left and restores `importSnapshot` with the lock held; otherwise the engine holding it does (or is doing) the work.
   let release: (() => void) | null = null;
