@@ -18,7 +18,7 @@ import { prepareStoreAtOpen } from './backup/startupRestore.ts';
 import { wantsImport } from './backup/backupOptions.ts';
 import { hasUserData } from './backup/databaseState.ts';
 import type { BackupStorage } from './backup/backupStorage.ts';
-import type { EngineOptions } from './engine.ts';
+import type { ResolvedEngineOptions } from './engineOptions.ts';
 
 interface EngineMetaRecord {
   format: string;
@@ -42,12 +42,9 @@ function coordinatorFor(store: Store): Coordinator {
   return createCoordinator(key, { inProcess: true });
 }
 
-async function openStore(options: EngineOptions): Promise<Store> {
+async function openStore(options: ResolvedEngineOptions): Promise<Store> {
   if (options.store) return options.store;
-  const name = options.name ?? 'pocketsearch';
-  if (options.storage === 'memory') return new MemoryStore(name, ALL_STORES);
-  if (options.storage === 'indexeddb') return IndexedDbStore.open(name);
-  throw new EngineError('bad_request', `Unknown storage \`${String(options.storage)}\`: expected \`memory\` or \`indexeddb\`.`);
+  return options.storage === 'memory' ? new MemoryStore(options.name, ALL_STORES) : IndexedDbStore.open(options.name);
 }
 
 /**
@@ -69,14 +66,14 @@ async function checkFormat(store: Store, now: Date, alone: boolean): Promise<voi
 }
 
 /** `importSnapshot` while another tab or worker has the database open: refused, unless the database has data to keep. */
-async function refuseRestoreWhileShared(store: Store, options: EngineOptions): Promise<void> {
+async function refuseRestoreWhileShared(store: Store, options: ResolvedEngineOptions): Promise<void> {
   if (!wantsImport(options.importSnapshot)) return;
   if (options.ignoreSnapshotIfDbExists && (await hasUserData(store))) return;
   throw new EngineError('invalid_state', `The database \`${store.name}\` is open in another tab or worker: close it there before restoring a snapshot into it.`);
 }
 
 /** Opens the store (restoring a snapshot or wiping an unfinished import first), checks its format, wires the context. */
-export async function openEngineContext(options: EngineOptions, backupStorage: BackupStorage): Promise<EngineContext> {
+export async function openEngineContext(options: ResolvedEngineOptions, backupStorage: BackupStorage): Promise<EngineContext> {
   const store = await openStore(options);
   const now = options.now ?? (() => new Date());
   const coordinator = coordinatorFor(store);
