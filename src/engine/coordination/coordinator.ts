@@ -103,6 +103,8 @@ function broadcastChannel(name: string, deliver: (event: CoordinationEvent) => v
   if (typeof BroadcastChannel === 'undefined') return null;
   const channel = new BroadcastChannel(name);
   channel.onmessage = (msg: MessageEvent<CoordinationEvent>) => deliver(msg.data);
+  // Node keeps a process alive while a channel listens; an idle engine must not (browsers have no unref).
+  (channel as { unref?(): void }).unref?.();
   return { post: (event) => channel.postMessage(event), close: () => channel.close() };
 }
 
