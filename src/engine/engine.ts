@@ -360,7 +360,8 @@ export class Engine {
  * Opens (or creates) an engine. Without options: the database `pocketsearch` in IndexedDB where `indexedDB`
  * exists (browsers, workers), else in memory (Node). In-memory engines are separate databases, whatever their
  * `name`. An idle engine holds no timer or channel that keeps a Node process alive: a script exits once its work
- * is done (tasks already enqueued are processed first), without `close()`. Invalid options reject with a `bad_request` {@link EngineError} naming the option.
+ * is done (tasks already enqueued are processed first), without `close()`. Invalid options reject with a
+ * `bad_request` {@link EngineError} naming the option.
  *
  * @example
  * ```ts

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -105,5 +106,20 @@ console.log((await a.getSnapshotInfo()) !== null, (await b.index('x').getDocumen
     );
     expect(out).toMatchObject({ code: 0, stderr: '' });
     expect(out.stdout.trim()).toBe('true 2');
+  });
+
+  test('over IndexedDB (fake-indexeddb, the default once loaded), the coordination channel does not either', async () => {
+    const fakeIndexedDb = pathToFileURL(resolve(root, 'node_modules/fake-indexeddb/auto/index.mjs')).href;
+    const out = await runScript(
+      'indexeddb',
+      `import '${fakeIndexedDb}';
+import { createEngine } from './engine.js';
+const engine = await createEngine({ name: 'node-idb' });
+await engine.index('movies').addDocuments([{ id: 1, title: 'Carol' }]).waitTask();
+console.log(engine.ctx.store.backend, (await engine.index('movies').search('carol')).hits.length);
+`,
+    );
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    expect(out.stdout.trim()).toBe('indexeddb 1');
   });
 });
