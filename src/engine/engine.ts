@@ -5,10 +5,9 @@
 import { EngineError } from '../errors/engineError.ts';
 import { ENGINE_VERSION, MEILISEARCH_COMPAT_VERSION } from '../version.ts';
 import { openEngineContext } from './engineSetup.ts';
+import { resolveEngineOptions, type EngineOptions } from './engineOptions.ts';
 import { waitForTask } from './tasks/waitForTask.ts';
-import type { Store } from './storage/store.ts';
-import type { SegmentBuildPool } from './indexer/segmentJobs.ts';
-import type { BackupHooks, EngineContext } from './engineContext.ts';
+import type { EngineContext } from './engineContext.ts';
 import { Scheduler } from './tasks/scheduler.ts';
 import { taskView } from './tasks/taskRecord.ts';
 import type { Health, IndexObject, IndexOptions, IndexSwap, IndexesQuery, ResourceResults, Stats, Version } from './types/indexes.ts';
@@ -20,31 +19,17 @@ import { defaultKeys, type ApiKey } from './api/keys.ts';
 import type { Federation, FederatedSearchResponse, MultiSearchParams, MultiSearchResponse } from './types/search.ts';
 import { multiSearch } from './search/multi/multiSearch.ts';
 import { experimentalFeatures, updateExperimentalFeatures, type ExperimentalFeatures } from './search/filters/experimentalFeatures.ts';
-import { checkBackupOptions, type BackupOptions } from './backup/backupOptions.ts';
+import { checkBackupOptions } from './backup/backupOptions.ts';
 import { MemoryBackupStorage, type DumpFileInfo, type SnapshotFileInfo } from './backup/backupStorage.ts';
 import { EngineBackups, type DumpStatus, type ImportDumpOptions } from './backup/engineBackups.ts';
 import type { DumpSource } from '../backup/dump/archiveSource.ts';
 import type { DumpImportSummary } from '../backup/dump/importContext.ts';
 
+export type { EngineOptions } from './engineOptions.ts';
+
 /** A write's result: the summarized task, plus `waitTask()` like the official client's `EnqueuedTaskPromise`. */
 export type EnqueuedTaskPromise = Promise<EnqueuedTask> & { waitTask(options?: WaitOptions): Promise<Task> };
 
-export interface EngineOptions extends BackupOptions {
-  /** `memory` (Node, tests) or `indexeddb` (browsers; Node with fake-indexeddb). */
-  storage: 'memory' | 'indexeddb';
-  /** Database name (one IndexedDB database per name). Default `pocketsearch`. */
-  name?: string;
-  /** Where dump and snapshot tasks write. */
-  backups?: BackupHooks;
-  /** Bound of the decoded-postings cache in bytes (default 8 MiB). */
-  cacheBytes?: number;
-  /** Clock, for tests. */
-  now?: () => Date;
-  /** Use this store instead of opening one (snapshot restore, tests). */
-  store?: Store;
-  /** Segment builders in other threads (the worker edge passes its nested workers); indexing uses this thread alone without. */
-  segmentPool?: SegmentBuildPool;
-}
 
 /**
  * The search engine.
@@ -72,7 +57,8 @@ export class Engine {
   }
 
   /** @internal use {@link createEngine} */
-  static async open(options: EngineOptions): Promise<Engine> {
+  static async open(given?: EngineOptions): Promise<Engine> {
+    const options = resolveEngineOptions(given);
     checkBackupOptions(options);
     const backupStorage = options.backupStorage ?? new MemoryBackupStorage();
     const ctx = await openEngineContext(options, backupStorage);
@@ -382,14 +368,19 @@ export class Engine {
 }
 
 /**
- * Opens (or creates) an engine.
+ * Opens (or creates) an engine. Without options: the database `pocketsearch` in IndexedDB where `indexedDB`
+ * exists (browsers, workers), else in memory (Node). In-memory engines are separate databases, whatever their
+ * `name`. An idle engine holds no timer or channel that keeps a Node process alive: a script exits once its work
+ * is done (tasks already enqueued are processed first), without `close()`. Invalid options reject with a
+ * `bad_request` {@link EngineError} naming the option.
  *
  * @example
  * ```ts
  * import { createEngine } from 'pocketsearch/engine';
- * const engine = await createEngine({ storage: 'memory' });
+ * const engine = await createEngine(); // memory in Node, IndexedDB in a browser
+ * const movies = await createEngine({ storage: 'indexeddb', name: 'movies' });
  * ```
  */
-export function createEngine(options: EngineOptions): Promise<Engine> {
+export function createEngine(options?: EngineOptions): Promise<Engine> {
   return Engine.open(options);
 }

@@ -10,7 +10,7 @@ import { ALL_STORES, STORAGE_FORMAT, STORES } from './storage/schema.ts';
 import type { Store } from './storage/store.ts';
 import type { EngineContext } from './engineContext.ts';
 import { IndexCatalog } from './indexes/indexCatalog.ts';
-import { createCoordinator } from './coordination/coordinator.ts';
+import { createCoordinator, type Coordinator } from './coordination/coordinator.ts';
 import { TaskQueue } from './tasks/taskQueue.ts';
 import { PostingCache } from './search/postingCache.ts';
 import { throttleProgress } from './backup/backupProgress.ts';
@@ -18,7 +18,7 @@ import { prepareStoreAtOpen } from './backup/startupRestore.ts';
 import { wantsImport } from './backup/backupOptions.ts';
 import { hasUserData } from './backup/databaseState.ts';
 import type { BackupStorage } from './backup/backupStorage.ts';
-import type { EngineOptions } from './engine.ts';
+import type { ResolvedEngineOptions } from './engineOptions.ts';
 
 interface EngineMetaRecord {
   format: string;
@@ -26,12 +26,25 @@ interface EngineMetaRecord {
   createdAt: string;
 }
 
-async function openStore(options: EngineOptions): Promise<Store> {
+/** Coordination keys of in-memory stores, one per store object (see {@link coordinatorFor}). */
+const memoryStoreKeys = new WeakMap<Store, string>();
+let nextMemoryStore = 0;
+
+/**
+ * IndexedDB databases are shared by name across tabs and workers, so their engines coordinate by name. An in-memory
+ * store is a database of its own whatever its name: engines coordinate only with those opened over the same object
+ * (two `createEngine({ storage: 'memory' })` are two databases, and must not wait for each other's lock).
+ */
+function coordinatorFor(store: Store): Coordinator {
+  if (store.backend === 'indexeddb') return createCoordinator(store.name);
+  let key = memoryStoreKeys.get(store);
+  if (key === undefined) memoryStoreKeys.set(store, (key = `memory-${nextMemoryStore++}:${store.name}`));
+  return createCoordinator(key, { inProcess: true });
+}
+
+async function openStore(options: ResolvedEngineOptions): Promise<Store> {
   if (options.store) return options.store;
-  const name = options.name ?? 'pocketsearch';
-  if (options.storage === 'memory') return new MemoryStore(name, ALL_STORES);
-  if (options.storage === 'indexeddb') return IndexedDbStore.open(name);
-  throw new EngineError('bad_request', `Unknown storage \`${String(options.storage)}\`: expected \`memory\` or \`indexeddb\`.`);
+  return options.storage === 'memory' ? new MemoryStore(options.name, ALL_STORES) : IndexedDbStore.open(options.name);
 }
 
 /**
@@ -53,17 +66,17 @@ async function checkFormat(store: Store, now: Date, alone: boolean): Promise<voi
 }
 
 /** `importSnapshot` while another tab or worker has the database open: refused, unless the database has data to keep. */
-async function refuseRestoreWhileShared(store: Store, options: EngineOptions): Promise<void> {
+async function refuseRestoreWhileShared(store: Store, options: ResolvedEngineOptions): Promise<void> {
   if (!wantsImport(options.importSnapshot)) return;
   if (options.ignoreSnapshotIfDbExists && (await hasUserData(store))) return;
   throw new EngineError('invalid_state', `The database \`${store.name}\` is open in another tab or worker: close it there before restoring a snapshot into it.`);
 }
 
 /** Opens the store (restoring a snapshot or wiping an unfinished import first), checks its format, wires the context. */
-export async function openEngineContext(options: EngineOptions, backupStorage: BackupStorage): Promise<EngineContext> {
+export async function openEngineContext(options: ResolvedEngineOptions, backupStorage: BackupStorage): Promise<EngineContext> {
   const store = await openStore(options);
   const now = options.now ?? (() => new Date());
-  const coordinator = createCoordinator(store.name);
+  const coordinator = coordinatorFor(store);
   // Alone on the database (nobody holds its scheduler lock), this engine wipes what an interrupted import or backup
   // left and restores `importSnapshot` with the lock held; otherwise the engine holding it does (or is doing) the work.
   let release: (() => void) | null = null;

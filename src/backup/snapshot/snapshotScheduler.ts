@@ -1,4 +1,5 @@
 import { EngineError } from '../../errors/engineError.ts';
+import { setBackgroundTimeout } from '../../engine/util/backgroundTimer.ts';
 
 /** Default interval of scheduled snapshots: one day, as Meilisearch's bare `--schedule-snapshot`. */
 export const DEFAULT_SNAPSHOT_INTERVAL_SECONDS = 86_400;
@@ -69,7 +70,8 @@ export class SnapshotScheduler {
     } catch (e) {
       this.options.onError?.(e);
     }
-    if (!this.disposed) this.timer = setTimeout(() => void this.tick(), this.options.intervalMs);
+    // A schedule alone does not keep a Node script running (the next snapshot is taken if the process still is).
+    if (!this.disposed) this.timer = setBackgroundTimeout(() => void this.tick(), this.options.intervalMs);
   }
 
   /** Stops the schedule; a call in progress finishes but no other follows. */

@@ -3,6 +3,8 @@
  * scheduler, chosen by an exclusive Web Lock (`navigator.locks`), and they tell each other about new tasks and
  * commits over a BroadcastChannel so the scheduler wakes up and the others drop their caches.
  * Where Web Locks are missing (Node), engines of one process share an in-process lock of the same name.
+ * An in-memory database exists in one thread only: its engines coordinate in-process, by a key unique to the store
+ * object (see `engineSetup.ts`), never through Web Locks or a BroadcastChannel shared with other tabs or workers.
  */
 
 export type CoordinationEvent =
@@ -67,16 +69,59 @@ function localTryRequest(name: string): (() => void) | null {
   };
 }
 
-function webLocks(): LockManagerLike | undefined {
+function sharedLocks(): LockManagerLike | undefined {
   const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
   return nav?.locks;
 }
 
-export function createCoordinator(name: string): Coordinator {
+/** In-process stand-in for a BroadcastChannel: the members of each channel, by name. */
+const localChannels = new Map<string, Set<(event: CoordinationEvent) => void>>();
+
+interface Channel {
+  post(event: CoordinationEvent): void;
+  close(): void;
+}
+
+/** Delivers to the other members asynchronously, like a BroadcastChannel (never to the sender). */
+function localChannel(name: string, deliver: (event: CoordinationEvent) => void): Channel {
+  let members = localChannels.get(name);
+  if (!members) localChannels.set(name, (members = new Set()));
+  members.add(deliver);
+  return {
+    post(event) {
+      for (const member of localChannels.get(name) ?? []) if (member !== deliver) queueMicrotask(() => member(event));
+    },
+    close() {
+      const set = localChannels.get(name);
+      set?.delete(deliver);
+      if (set?.size === 0) localChannels.delete(name);
+    },
+  };
+}
+
+function broadcastChannel(name: string, deliver: (event: CoordinationEvent) => void): Channel | null {
+  if (typeof BroadcastChannel === 'undefined') return null;
+  const channel = new BroadcastChannel(name);
+  channel.onmessage = (msg: MessageEvent<CoordinationEvent>) => deliver(msg.data);
+  // Node keeps a process alive while a channel listens; an idle engine must not (browsers have no unref).
+  (channel as { unref?(): void }).unref?.();
+  return { post: (event) => channel.postMessage(event), close: () => channel.close() };
+}
+
+export interface CoordinatorOptions {
+  /**
+   * Coordinate with engines of this thread only (in-memory databases): in-process lock and events, even where
+   * Web Locks and BroadcastChannel exist. `name` must then identify the database within the process.
+   */
+  inProcess?: boolean;
+}
+
+export function createCoordinator(name: string, options: CoordinatorOptions = {}): Coordinator {
   const lockName = `pocketsearch:${name}:scheduler`;
-  const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`pocketsearch:${name}`) : null;
   const listeners = new Set<(e: CoordinationEvent) => void>();
-  if (channel) channel.onmessage = (msg: MessageEvent<CoordinationEvent>) => listeners.forEach((l) => l(msg.data));
+  const deliver = (event: CoordinationEvent) => listeners.forEach((l) => l(event));
+  const channel = options.inProcess ? localChannel(`pocketsearch:${name}`, deliver) : broadcastChannel(`pocketsearch:${name}`, deliver);
+  const webLocks = (): LockManagerLike | undefined => (options.inProcess ? undefined : sharedLocks());
   return {
     acquire(signal) {
       const locks = webLocks();
@@ -99,7 +144,7 @@ export function createCoordinator(name: string): Coordinator {
       });
     },
     publish(event) {
-      channel?.postMessage(event);
+      channel?.post(event);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -22,6 +22,7 @@ import { processIndexTask } from './processors/indexTasks.ts';
 import { processBackup, processCancelation, processDeletion } from './processors/taskTasks.ts';
 import { processFilterDeletion } from './processors/filterDeletion.ts';
 import { runMaintenance } from './maintenance.ts';
+import { setBackgroundTimeout } from '../util/backgroundTimer.ts';
 
 type Listener = (task: TaskRecord) => void;
 
@@ -223,7 +224,9 @@ export class Scheduler {
       return;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      // A retry of a batch the storage refused may never succeed: it must not keep a Node process alive by itself
+      // (a caller awaiting the task is told at once, see waitForTask).
+      const timer = setBackgroundTimeout(done, ms);
       this.wakeUp = done;
       function done() {
         clearTimeout(timer);

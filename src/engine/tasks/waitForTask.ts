@@ -34,6 +34,7 @@ export async function waitForTask(
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new TaskTimeoutError(uid, timeout);
     await new Promise<void>((resolve) => {
+      // A plain (ref'd) timer: someone awaits this task, so the process stays up until it finishes or times out.
       const timer = setTimeout(done, Math.min(interval, remaining));
       const off = scheduler.onTaskFinished((f: TaskRecord) => {
         if (f.uid === uid) done();
