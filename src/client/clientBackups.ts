@@ -10,7 +10,11 @@ import type { DumpImportSummary } from '../backup/dump/importContext.ts';
 import type { WorkerApi } from '../worker/workerApi.ts';
 import type { WorkerBackupOptions } from '../worker/workerBackups.ts';
 
-/** What a dump or snapshot import accepts on the page: a file (input, drag and drop), bytes, or a stored name. */
+/**
+ * What a dump or snapshot import accepts on the page: a file (input, drag and drop), bytes, or a stored name.
+ *
+ * @inline
+ */
 export type BackupFileSource = File | Blob | Uint8Array | ArrayBuffer | string;
 
 /**
@@ -47,7 +51,11 @@ export interface ClientBackupOptions {
   dumpCompressionLevel?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 }
 
-/** How `downloadDump`/`downloadSnapshot` save the file. */
+/**
+ * How `downloadDump`/`downloadSnapshot` save the file.
+ *
+ * @inline
+ */
 export interface DownloadOptions {
   /**
    * `auto` (default): stream through `showSaveFilePicker` when the browser has it and the call comes from a user

@@ -30,7 +30,11 @@ export interface ClientOptions extends ClientBackupOptions {
 type AnyFn = (...args: never[]) => unknown;
 type Promised<F> = F extends (...args: infer A) => infer R ? (...args: A) => R extends EnqueuedTaskPromise ? EnqueuedTaskPromise : R extends Promise<unknown> ? R : Promise<R> : never;
 
-/** An index handle on the page: every method of the engine's {@link Index}, forwarded to the worker. */
+/**
+ * An index handle on the page: every method of the engine's {@link Index}, forwarded to the worker.
+ *
+ * @interface
+ */
 export type ClientIndex<T extends Record<string, unknown> = Record<string, unknown>> = { readonly uid: string } & {
   [K in IndexMethod]: Index<T>[K] extends AnyFn ? Promised<Index<T>[K]> : never;
 } & {
@@ -39,7 +43,11 @@ export type ClientIndex<T extends Record<string, unknown> = Record<string, unkno
   updateDocumentsInBatches(documents: Partial<T>[], batchSize?: number, options?: DocumentOptions): EnqueuedTaskPromise[];
 };
 
-/** The page client. */
+/**
+ * The page client.
+ *
+ * @interface
+ */
 export type PocketClient = {
   [K in EngineMethod]: Engine[K] extends AnyFn ? Promised<Engine[K]> : never;
 } & {

@@ -40,9 +40,9 @@ export interface EngineOptions extends BackupOptions {
   cacheBytes?: number;
   /** Clock, for tests. */
   now?: () => Date;
-  /** Use this store instead of opening one (snapshot restore, tests). */
+  /** @internal Use this store instead of opening one (snapshot restore, tests). */
   store?: Store;
-  /** Segment builders in other threads (the worker edge passes its nested workers); indexing uses this thread alone without. */
+  /** @internal Segment builders in other threads (the worker edge passes its nested workers); indexing uses this thread alone without. */
   segmentPool?: SegmentBuildPool;
 }
 
@@ -102,7 +102,7 @@ export class Engine {
     return { ctx: this.ctx, scheduler: this.scheduler };
   }
 
-  /** Wraps a write so that it also offers `waitTask()`. */
+  /** @internal Wraps a write so that it also offers `waitTask()`. */
   enqueued(p: Promise<EnqueuedTask>): EnqueuedTaskPromise {
     const out = p as EnqueuedTaskPromise;
     out.waitTask = (options?: WaitOptions) => p.then((t) => this.waitForTask(t.taskUid, options));

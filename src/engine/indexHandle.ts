@@ -13,7 +13,9 @@ import { searchFacetValues, selectDocuments } from './search/searchHooks.ts';
 import { SETTINGS_KEYS } from './settings/defaults.ts';
 import { isPlainObject } from './validation/jsonValidation.ts';
 
+/** @inline */
 type Getter<K extends SettingsKey> = () => Promise<Settings[K]>;
+/** @inline */
 type Updater<K extends SettingsKey> = (value: Settings[K] | SettingsUpdate[K]) => EnqueuedTaskPromise;
 
 export class Index<T extends Record<string, unknown> = Record<string, unknown>> {

@@ -45,7 +45,7 @@ export class EngineError extends Error {
     return new EngineError(code, obj.message);
   }
 
-  /** Same error with `prefix` prepended to its message (e.g. "Index `movies`: "). */
+  /** @internal Same error with `prefix` prepended to its message (e.g. "Index `movies`: "). */
   withPrefix(prefix: string): EngineError {
     return new EngineError(this.code, prefix + this.message);
   }

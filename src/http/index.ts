@@ -13,6 +13,8 @@
  * const meili = new Meilisearch({ host: 'http://localhost:7700', httpClient: pocketsearchHttpClient(engine) });
  * const res = await createFetchHandler(engine)('http://localhost:7700/health');
  * ```
+ *
+ * @module pocketsearch/http
  */
 export { createFetchHandler, ROUTES, type FetchHandler, type FetchHandlerOptions } from './fetchHandler.ts';
 export { pocketsearchHttpClient, PocketsearchApiError, type HttpClientOptions, type PocketsearchHttpClient } from './httpClient.ts';

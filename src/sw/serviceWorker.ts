@@ -120,10 +120,15 @@ export interface ServiceWorkerHandler {
   engine(): Promise<Engine>;
 }
 
-/** The parts of the service-worker global scope used here (the DOM lib does not describe it). */
+/**
+ * The parts of the service-worker global scope used here (the DOM lib does not describe it).
+ *
+ * @inline
+ */
 interface ExtendableEventLike extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
+/** @inline */
 interface FetchEventLike extends ExtendableEventLike {
   readonly request: Request;
   respondWith(response: Promise<Response>): void;
