@@ -71,11 +71,39 @@ export type ClientBackupMethods = {
   /**
    * Imports a dump into the running engine, which must be empty (no index, task or batch) — the upload path of a
    * file input or drag and drop. Resolves once complete; a failed import leaves the engine empty.
+   *
+   * @example
+   * ```ts
+   * input.onchange = async () => {
+   *   const summary = await client.importDump(input.files![0], { onProgress: (p) => console.log(p.phase, p.documents) });
+   *   console.log(summary.indexes); // [{ uid: 'movies', primaryKey: 'id', documents: 31944 }]
+   * };
+   * ```
    */
   importDump(source: BackupFileSource, options?: { onProgress?: (progress: BackupProgress) => void }): Promise<DumpImportSummary>;
-  /** Saves a finished dump through the browser (`<a download>`, or `showSaveFilePicker`). */
+  /**
+   * Saves a finished dump through the browser (`<a download>`, or `showSaveFilePicker`).
+   *
+   * @example
+   * ```ts
+   * button.onclick = async () => {
+   *   const task = await client.createDump().waitTask({ timeout: 120_000 });
+   *   await client.downloadDump(task.details!.dumpUid as string, { fileName: 'movies.dump' });
+   * };
+   * ```
+   */
   downloadDump(dumpUid: string, options?: DownloadOptions): Promise<void>;
-  /** Saves the current snapshot through the browser. */
+  /**
+   * Saves the current snapshot through the browser.
+   *
+   * @example
+   * ```ts
+   * button.onclick = async () => {
+   *   await client.createSnapshot().waitTask({ timeout: 120_000 });
+   *   await client.downloadSnapshot(); // `<name>.snapshot`
+   * };
+   * ```
+   */
   downloadSnapshot(options?: DownloadOptions): Promise<void>;
 };
 

@@ -59,9 +59,24 @@ export type PocketClient = {
    * it was not asked for or the browser cannot tell. Browsers decide (engagement, an installed app, a bookmark…).
    */
   readonly persisted: boolean | null;
-  /** Kills the worker at once (unfinished tasks resume at the next start). */
+  /**
+   * Kills the worker at once (unfinished tasks resume at the next start).
+   *
+   * @example
+   * ```ts
+   * client.terminate(); // e.g. in a test's teardown
+   * ```
+   */
   terminate(): void;
-  /** Stops the engine after the current batch, then the worker. */
+  /**
+   * Stops the engine after the current batch, then the worker.
+   *
+   * @example
+   * ```ts
+   * await client.close();
+   * const other = await createClient({ name: 'other-database' });
+   * ```
+   */
   close(): Promise<void>;
 } & ClientBackupMethods;
 
