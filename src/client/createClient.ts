@@ -13,6 +13,10 @@ import type { WorkerApi } from '../worker/workerApi.ts';
 import { spawnEngineWorker } from './spawnWorker.ts';
 import { clientBackupMethods, progressProxy, workerBackupOptions, type ClientBackupMethods, type ClientBackupOptions } from './clientBackups.ts';
 
+/**
+ * Options of {@link createClient}. Every option with its type, default and meaning:
+ * [client-options.md](../../docs/client-options.md).
+ */
 export interface ClientOptions extends ClientBackupOptions {
   /** Engine name: one IndexedDB database per name. Default `pocketsearch`. */
   name?: string;
