@@ -40,9 +40,9 @@ export interface EngineOptions extends BackupOptions {
   cacheBytes?: number;
   /** Clock, for tests. */
   now?: () => Date;
-  /** @internal Use this store instead of opening one (snapshot restore, tests). */
+  /** Use this store instead of opening one (snapshot restore, tests). */
   store?: Store;
-  /** @internal Segment builders in other threads (the worker edge passes its nested workers); indexing uses this thread alone without. */
+  /** Segment builders in other threads (the worker edge passes its nested workers); indexing uses this thread alone without. */
   segmentPool?: SegmentBuildPool;
 }
 
