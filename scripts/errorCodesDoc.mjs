@@ -181,6 +181,7 @@ const SECTION_TITLES = {
   'tasks and batches': 'Tasks and batches',
   'dumps and snapshots': 'Dumps and snapshots',
   'keys and auth': 'Keys and authorization',
+  "pocketsearch's own": "pocketsearch's own codes",
 };
 
 /** The codes of the table in source order, grouped by its `// section` comments. */
@@ -188,7 +189,7 @@ export function tableSections(source) {
   const body = source.slice(source.indexOf('export const ERROR_CODES'));
   const sections = [];
   for (const line of body.split('\n')) {
-    const heading = /^\s*\/\/\s*(.+?)\s*$/.exec(line);
+    const heading = /^\s*\/\/\s*([^:]+?)\s*(:.*)?$/.exec(line); // `// section` or `// section: why`
     if (heading) {
       sections.push({ title: heading[1], codes: [] });
       continue;
@@ -248,7 +249,9 @@ export function renderErrorsDoc(source, table) {
     '',
   ];
   for (const s of sections) {
-    out.push(`## ${SECTION_TITLES[s.title] ?? s.title}`, '', '| Code | HTTP | Type | Meaning |', '|---|--:|---|---|');
+    if (!s.codes.length) continue;
+    const title = SECTION_TITLES[s.title] ?? s.title.charAt(0).toUpperCase() + s.title.slice(1);
+    out.push(`## ${title}`, '', '| Code | HTTP | Type | Meaning |', '|---|--:|---|---|');
     for (const code of s.codes) {
       const [type, status] = table[code];
       out.push(`| \`${code}\` | ${status} | ${type} | ${MEANINGS[code].replace(/\|/g, '\\|')} |`);
