@@ -15,6 +15,8 @@
  * const copy = await createEngine({ storage: 'memory', name: 'copy' });
  * await importDump(copy, new Blob([await readFile('movies.dump')]), { onProgress: (p) => console.log(p.phase, p.documents) });
  * ```
+ *
+ * @module pocketsearch/dump
  */
 import type { Engine } from './engine/engine.ts';
 import type { DumpSource } from './backup/dump/archiveSource.ts';

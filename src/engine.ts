@@ -8,6 +8,8 @@
  * await engine.index('movies').addDocuments([{ id: 1, title: 'Carol' }]).waitTask();
  * console.log((await engine.index('movies').search('car')).hits);
  * ```
+ *
+ * @module pocketsearch/engine
  */
 export { createEngine, Engine, type EngineOptions, type EnqueuedTaskPromise } from './engine/engine.ts';
 export { Index } from './engine/indexHandle.ts';

@@ -8,6 +8,8 @@
  * await client.index('movies').addDocuments([{ id: 1, title: 'Carol' }]).waitTask();
  * const { hits } = await client.index('movies').search('carol');
  * ```
+ *
+ * @module pocketsearch
  */
 export { createClient, type ClientOptions, type ClientIndex, type PocketClient } from './client/createClient.ts';
 export { EngineError, TaskTimeoutError, type ErrorObject } from './errors/engineError.ts';

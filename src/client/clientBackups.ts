@@ -10,7 +10,11 @@ import type { DumpImportSummary } from '../backup/dump/importContext.ts';
 import type { WorkerApi } from '../worker/workerApi.ts';
 import type { WorkerBackupOptions } from '../worker/workerBackups.ts';
 
-/** What a dump or snapshot import accepts on the page: a file (input, drag and drop), bytes, or a stored name. */
+/**
+ * What a dump or snapshot import accepts on the page: a file (input, drag and drop), bytes, or a stored name.
+ *
+ * @inline
+ */
 export type BackupFileSource = File | Blob | Uint8Array | ArrayBuffer | string;
 
 /**
@@ -47,7 +51,11 @@ export interface ClientBackupOptions {
   dumpCompressionLevel?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 }
 
-/** How `downloadDump`/`downloadSnapshot` save the file. */
+/**
+ * How `downloadDump`/`downloadSnapshot` save the file.
+ *
+ * @inline
+ */
 export interface DownloadOptions {
   /**
    * `auto` (default): stream through `showSaveFilePicker` when the browser has it and the call comes from a user
@@ -63,11 +71,39 @@ export type ClientBackupMethods = {
   /**
    * Imports a dump into the running engine, which must be empty (no index, task or batch) — the upload path of a
    * file input or drag and drop. Resolves once complete; a failed import leaves the engine empty.
+   *
+   * @example
+   * ```ts
+   * input.onchange = async () => {
+   *   const summary = await client.importDump(input.files![0], { onProgress: (p) => console.log(p.phase, p.documents) });
+   *   console.log(summary.indexes); // [{ uid: 'movies', primaryKey: 'id', documents: 31944 }]
+   * };
+   * ```
    */
   importDump(source: BackupFileSource, options?: { onProgress?: (progress: BackupProgress) => void }): Promise<DumpImportSummary>;
-  /** Saves a finished dump through the browser (`<a download>`, or `showSaveFilePicker`). */
+  /**
+   * Saves a finished dump through the browser (`<a download>`, or `showSaveFilePicker`).
+   *
+   * @example
+   * ```ts
+   * button.onclick = async () => {
+   *   const task = await client.createDump().waitTask({ timeout: 120_000 });
+   *   await client.downloadDump(task.details!.dumpUid as string, { fileName: 'movies.dump' });
+   * };
+   * ```
+   */
   downloadDump(dumpUid: string, options?: DownloadOptions): Promise<void>;
-  /** Saves the current snapshot through the browser. */
+  /**
+   * Saves the current snapshot through the browser.
+   *
+   * @example
+   * ```ts
+   * button.onclick = async () => {
+   *   await client.createSnapshot().waitTask({ timeout: 120_000 });
+   *   await client.downloadSnapshot(); // `<name>.snapshot`
+   * };
+   * ```
+   */
   downloadSnapshot(options?: DownloadOptions): Promise<void>;
 };
 

@@ -42,6 +42,8 @@ type ClientIndexMethod = IndexMethod | 'fetchPrimaryKey' | 'addDocumentsInBatche
  * const one = await books.getDocument(1); // Book
  * const other = await books.search<{ id: number; name: string }>('dune'); // override per call
  * ```
+ *
+ * @interface
  */
 export type ClientIndex<T extends object = Record<string, unknown>> = { readonly uid: string } & Pick<Index<T>, ClientIndexMethod>;
 
@@ -55,6 +57,8 @@ export type ClientIndex<T extends object = Record<string, unknown>> = { readonly
  * const { hits } = await client.index<Book>('books').search('dune');
  * const { results } = await client.multiSearch<Book>({ queries: [{ indexUid: 'books', q: 'dune' }] });
  * ```
+ *
+ * @interface
  */
 export type PocketClient = Pick<Engine, EngineMethod> & ClientBackupMethods & {
   /** A handle on an index (it need not exist yet: writes create it), its documents typed `T`. */
@@ -66,8 +70,23 @@ export type PocketClient = Pick<Engine, EngineMethod> & ClientBackupMethods & {
    * it was not asked for or the browser cannot tell. Browsers decide (engagement, an installed app, a bookmark…).
    */
   readonly persisted: boolean | null;
-  /** Kills the worker at once (unfinished tasks resume at the next start). */
+  /**
+   * Kills the worker at once (unfinished tasks resume at the next start).
+   *
+   * @example
+   * ```ts
+   * client.terminate(); // e.g. in a test's teardown
+   * ```
+   */
   terminate(): void;
-  /** Stops the engine after the current batch, then the worker. */
+  /**
+   * Stops the engine after the current batch, then the worker.
+   *
+   * @example
+   * ```ts
+   * await client.close();
+   * const other = await createClient({ name: 'other-database' });
+   * ```
+   */
   close(): Promise<void>;
 };

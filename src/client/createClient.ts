@@ -15,6 +15,10 @@ import type { ClientIndex, PocketClient } from './clientTypes.ts';
 
 export type { ClientIndex, PocketClient };
 
+/**
+ * Options of {@link createClient}. Every option with its type, default and meaning:
+ * [client-options.md](../../docs/client-options.md).
+ */
 export interface ClientOptions extends ClientBackupOptions {
   /** Engine name: one IndexedDB database per name. Default `pocketsearch`. */
   name?: string;

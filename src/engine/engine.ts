@@ -88,7 +88,7 @@ export class Engine {
     return { ctx: this.ctx, scheduler: this.scheduler };
   }
 
-  /** Wraps a write so that it also offers `waitTask()`. */
+  /** @internal Wraps a write so that it also offers `waitTask()`. */
   enqueued(p: Promise<EnqueuedTask>): EnqueuedTaskPromise {
     const out = p as EnqueuedTaskPromise;
     out.waitTask = (options?: WaitOptions) => p.then((t) => this.waitForTask(t.taskUid, options));
@@ -108,19 +108,52 @@ export class Engine {
     return new Index<T>(this, uid);
   }
 
+  /**
+   * Enqueues an `indexCreation` task (`index_already_exists` on the task if it exists).
+   *
+   * @example
+   * ```ts
+   * await engine.createIndex('movies', { primaryKey: 'id' }).waitTask();
+   * ```
+   */
   createIndex(uid: string, options?: IndexOptions): EnqueuedTaskPromise {
     return this.enqueued(write.createIndex(this.deps, uid, options));
   }
 
+  /**
+   * Enqueues an `indexUpdate` task: sets the primary key of an index without documents, or renames it (`{ uid }`).
+   *
+   * @example
+   * ```ts
+   * await engine.updateIndex('movies', { primaryKey: 'movie_id' }).waitTask();
+   * await engine.updateIndex('movies', { uid: 'films' }).waitTask(); // rename
+   * ```
+   */
   updateIndex(uid: string, options?: IndexOptions): EnqueuedTaskPromise {
     return this.enqueued(write.updateIndex(this.deps, uid, options));
   }
 
+  /**
+   * Enqueues an `indexDeletion` task: the index, its documents and settings go.
+   *
+   * @example
+   * ```ts
+   * const task = await engine.deleteIndex('movies').waitTask();
+   * console.log(task.status); // 'succeeded', or 'failed' with `index_not_found`
+   * ```
+   */
   deleteIndex(uid: string): EnqueuedTaskPromise {
     return this.enqueued(write.deleteIndex(this.deps, uid));
   }
 
-  /** Deletes the index if it exists; resolves with whether it existed (after the deletion task finished). */
+  /**
+   * Deletes the index if it exists; resolves with whether it existed (after the deletion task finished).
+   *
+   * @example
+   * ```ts
+   * if (await engine.deleteIndexIfExists('movies')) console.log('deleted');
+   * ```
+   */
   async deleteIndexIfExists(uid: string): Promise<boolean> {
     try {
       await this.getIndex(uid);
@@ -132,38 +165,115 @@ export class Engine {
     return task.status === 'succeeded';
   }
 
+  /**
+   * Enqueues an `indexSwap` task: each pair exchanges names atomically (or, with `rename: true`, the first is renamed to the second).
+   *
+   * @example
+   * ```ts
+   * // Rebuild 'movies' aside, then swap it in at once:
+   * await engine.index('movies_new').addDocuments(movies).waitTask({ timeout: 60_000 });
+   * await engine.swapIndexes([{ indexes: ['movies', 'movies_new'] }]).waitTask();
+   * ```
+   */
   swapIndexes(swaps: IndexSwap[]): EnqueuedTaskPromise {
     return this.enqueued(write.swapIndexes(this.deps, swaps));
   }
 
+  /**
+   * An index's `{ uid, primaryKey, createdAt, updatedAt }` (`index_not_found` otherwise).
+   *
+   * @example
+   * ```ts
+   * const { primaryKey } = await engine.getIndex('movies');
+   * ```
+   */
   getIndex(uid: string): Promise<IndexObject> {
     return read.getIndex(this.ctx, uid);
   }
 
+  /**
+   * Same as {@link Engine.getIndex} (the official client's name).
+   *
+   * @example
+   * ```ts
+   * const info = await engine.getRawIndex('movies');
+   * ```
+   */
   getRawIndex(uid: string): Promise<IndexObject> {
     return this.getIndex(uid);
   }
 
+  /**
+   * The indexes, paginated (`offset`, `limit`: default 20).
+   *
+   * @example
+   * ```ts
+   * const { results, total } = await engine.getIndexes({ limit: 100 });
+   * ```
+   */
   getIndexes(query?: IndexesQuery): Promise<ResourceResults<IndexObject[]>> {
     return read.getIndexes(this.ctx, query);
   }
 
+  /**
+   * Same as {@link Engine.getIndexes} (the official client's name).
+   *
+   * @example
+   * ```ts
+   * const { results } = await engine.getRawIndexes();
+   * ```
+   */
   getRawIndexes(query?: IndexesQuery): Promise<ResourceResults<IndexObject[]>> {
     return this.getIndexes(query);
   }
 
+  /**
+   * One task (`task_not_found` otherwise).
+   *
+   * @example
+   * ```ts
+   * const { taskUid } = await engine.index('movies').addDocuments([{ id: 1 }]);
+   * const task = await engine.getTask(taskUid); // status 'enqueued', 'processing', 'succeeded', 'failed' or 'canceled'
+   * ```
+   */
   getTask(uid: number): Promise<Task> {
     return read.getTask(this.ctx, uid);
   }
 
+  /**
+   * Tasks, newest first, filtered like `GET /tasks` (`limit` default 20; `next` is the `from` of the next page).
+   *
+   * @example
+   * ```ts
+   * const failed = await engine.getTasks({ statuses: ['failed'], indexUids: ['movies'], limit: 50 });
+   * for (const t of failed.results) console.log(t.uid, t.type, t.error?.code);
+   * ```
+   */
   getTasks(query?: TasksQuery): Promise<TasksResults> {
     return read.getTasks(this.ctx, query);
   }
 
+  /**
+   * One batch: the tasks processed together, with stats and progress (`batch_not_found` otherwise).
+   *
+   * @example
+   * ```ts
+   * const task = await engine.index('movies').addDocuments([{ id: 1 }]).waitTask();
+   * const batch = await engine.getBatch(task.batchUid!);
+   * ```
+   */
   getBatch(uid: number): Promise<Batch> {
     return read.getBatch(this.ctx, this.scheduler, uid);
   }
 
+  /**
+   * Batches, newest first, filtered like tasks.
+   *
+   * @example
+   * ```ts
+   * const { results } = await engine.getBatches({ limit: 10 });
+   * ```
+   */
   getBatches(query?: TasksQuery): Promise<BatchesResults> {
     return read.getBatches(this.ctx, this.scheduler, query);
   }
@@ -191,19 +301,55 @@ export class Engine {
     return out;
   }
 
+  /**
+   * Enqueues a `taskCancelation` task that cancels the enqueued or processing tasks matching the filter.
+   *
+   * @example
+   * ```ts
+   * await engine.cancelTasks({ statuses: ['enqueued'], indexUids: ['movies'] }).waitTask();
+   * ```
+   */
   cancelTasks(filter: TasksFilter, queryString?: string): EnqueuedTaskPromise {
     return this.enqueued(write.cancelOrDeleteTasks(this.deps, 'cancel', filter, queryString));
   }
 
+  /**
+   * Enqueues a `taskDeletion` task that deletes finished tasks matching the filter from the history.
+   *
+   * @example
+   * ```ts
+   * await engine.deleteTasks({ statuses: ['succeeded', 'failed', 'canceled'] }).waitTask();
+   * ```
+   */
   deleteTasks(filter: TasksFilter, queryString?: string): EnqueuedTaskPromise {
     return this.enqueued(write.cancelOrDeleteTasks(this.deps, 'delete', filter, queryString));
   }
 
-  /** Resolves when the task is finished (succeeded, failed or canceled); rejects after `timeout` ms (default 5000). */
+  /**
+   * Resolves when the task is finished (succeeded, failed or canceled); rejects with a {@link TaskTimeoutError}
+   * after `timeout` ms (default 5000). A failed task resolves: look at `status` and `error`.
+   *
+   * @example
+   * ```ts
+   * const { taskUid } = await engine.index('movies').addDocuments(movies);
+   * const task = await engine.waitForTask(taskUid, { timeout: 60_000 });
+   * if (task.status === 'failed') console.error(task.error);
+   * // shorter: await engine.index('movies').addDocuments(movies).waitTask({ timeout: 60_000 });
+   * ```
+   */
   waitForTask(taskUid: number | EnqueuedTask, options: WaitOptions = {}): Promise<Task> {
     return waitForTask((uid) => this.getTask(uid), this.scheduler, typeof taskUid === 'number' ? taskUid : taskUid.taskUid, options, () => this.ctx.catalog.invalidate());
   }
 
+  /**
+   * {@link Engine.waitForTask} for several tasks, in order.
+   *
+   * @example
+   * ```ts
+   * const enqueued = await Promise.all(engine.index('movies').addDocumentsInBatches(movies, 10_000));
+   * const tasks = await engine.waitForTasks(enqueued, { timeout: 120_000 });
+   * ```
+   */
   async waitForTasks(taskUids: (number | EnqueuedTask)[], options: WaitOptions = {}): Promise<Task[]> {
     const out: Task[] = [];
     for (const t of taskUids) out.push(await this.waitForTask(t, options));
@@ -213,23 +359,63 @@ export class Engine {
   /**
    * Resolves when every task this engine can process is finished and background segment compaction is done
    * (not a Meilisearch method: useful before measuring, or before closing a page that just wrote a lot).
+   *
+   * @example
+   * ```ts
+   * engine.index('movies').addDocuments(movies);
+   * await engine.waitForIdle();
+   * ```
    */
   async waitForIdle(): Promise<void> {
     await this.scheduler.waitForIdle();
   }
 
+  /**
+   * Database size, last update and per-index document counts (`GET /stats`).
+   *
+   * @example
+   * ```ts
+   * const { indexes } = await engine.getStats();
+   * console.log(indexes.movies?.numberOfDocuments);
+   * ```
+   */
   getStats(): Promise<Stats> {
     return read.engineStats(this.ctx, this.scheduler);
   }
 
+  /**
+   * Always `{ status: 'available' }` (`GET /health`).
+   *
+   * @example
+   * ```ts
+   * await engine.health(); // { status: 'available' }
+   * ```
+   */
   async health(): Promise<Health> {
     return { status: 'available' };
   }
 
+  /**
+   * Whether the engine is open.
+   *
+   * @example
+   * ```ts
+   * await engine.close();
+   * await engine.isHealthy(); // false
+   * ```
+   */
   async isHealthy(): Promise<boolean> {
     return !this.closed;
   }
 
+  /**
+   * `GET /version`: `pkgVersion` is the Meilisearch version whose behaviour pocketsearch reproduces.
+   *
+   * @example
+   * ```ts
+   * const { pkgVersion } = await engine.getVersion(); // '1.50.0'
+   * ```
+   */
   async getVersion(): Promise<Version> {
     return { commitSha: 'pocketsearch', commitDate: 'unknown', pkgVersion: MEILISEARCH_COMPAT_VERSION };
   }
@@ -239,7 +425,14 @@ export class Engine {
     return ENGINE_VERSION;
   }
 
-  /** The default admin and search keys (no authorization is enforced inside one page). */
+  /**
+   * The default admin and search keys (no authorization is enforced inside one page).
+   *
+   * @example
+   * ```ts
+   * const { results } = await engine.getKeys(); // [{ name: 'Default Search API Key', key, actions: ['search'], … }, …]
+   * ```
+   */
   async getKeys(query: { offset?: number; limit?: number } = {}): Promise<ResourceResults<ApiKey[]>> {
     const keys = await defaultKeys(this.ctx);
     const offset = query.offset ?? 0;
@@ -264,12 +457,27 @@ export class Engine {
     return multiSearch(this.ctx, params);
   }
 
-  /** Experimental features of this engine (Meilisearch's `GET /experimental-features`): `containsFilter`. */
+  /**
+   * Experimental features of this engine (Meilisearch's `GET /experimental-features`): `containsFilter`.
+   *
+   * @example
+   * ```ts
+   * const { containsFilter } = await engine.getExperimentalFeatures();
+   * ```
+   */
   async getExperimentalFeatures(): Promise<ExperimentalFeatures> {
     return experimentalFeatures(this.ctx);
   }
 
-  /** Turns experimental features on or off for this engine's lifetime (`PATCH /experimental-features`). */
+  /**
+   * Turns experimental features on or off for this engine's lifetime (`PATCH /experimental-features`).
+   *
+   * @example
+   * ```ts
+   * await engine.updateExperimentalFeatures({ containsFilter: true });
+   * await engine.index('movies').search('', { filter: 'title CONTAINS car' }); // title must be filterable
+   * ```
+   */
   async updateExperimentalFeatures(features: Partial<ExperimentalFeatures>): Promise<ExperimentalFeatures> {
     return updateExperimentalFeatures(this.ctx, features);
   }
@@ -296,22 +504,54 @@ export class Engine {
     return this.enqueued(this.live.createDump());
   }
 
-  /** `{uid, status: 'in_progress' | 'done' | 'failed', startedAt, finishedAt}` of a dump made while this engine lives. */
+  /**
+   * `{uid, status: 'in_progress' | 'done' | 'failed', startedAt, finishedAt}` of a dump: from this engine while it
+   * writes it, else from its finished `dumpCreation` task (`dump_not_found` once that task is deleted).
+   *
+   * @example
+   * ```ts
+   * const { taskUid } = await engine.createDump();
+   * const task = await engine.waitForTask(taskUid, { timeout: 120_000 });
+   * const { status } = await engine.getDumpStatus(task.details!.dumpUid as string); // 'done'
+   * ```
+   */
   getDumpStatus(dumpUid: string): Promise<DumpStatus> {
     return this.live.getDumpStatus(dumpUid);
   }
 
-  /** The finished dumps in the backup storage: `[{uid, size, createdAt}]`. */
+  /**
+   * The finished dumps in the backup storage: `[{uid, size, createdAt}]`.
+   *
+   * @example
+   * ```ts
+   * for (const { uid, size } of await engine.listDumps()) console.log(uid, size);
+   * ```
+   */
   listDumps(): Promise<DumpFileInfo[]> {
     return this.live.listDumps();
   }
 
-  /** A finished dump as a `File` (`dump_not_found` otherwise). */
+  /**
+   * A finished dump as a `File` (`dump_not_found` otherwise).
+   *
+   * @example
+   * ```ts
+   * const file = await engine.getDumpFile('20250731-092130478');
+   * await writeFile('movies.dump', new Uint8Array(await file.arrayBuffer())); // Node: import { writeFile } from 'node:fs/promises'
+   * ```
+   */
   getDumpFile(dumpUid: string): Promise<File> {
     return this.live.getDumpFile(dumpUid);
   }
 
-  /** Deletes a finished dump (`dump_not_found` otherwise). */
+  /**
+   * Deletes a finished dump (`dump_not_found` otherwise).
+   *
+   * @example
+   * ```ts
+   * for (const { uid } of await engine.listDumps()) await engine.deleteDump(uid);
+   * ```
+   */
   deleteDump(dumpUid: string): Promise<void> {
     return this.live.deleteDump(dumpUid);
   }
@@ -343,17 +583,42 @@ export class Engine {
     return this.enqueued(this.live.createSnapshot());
   }
 
-  /** `{name, createdAt, size, engineVersion}` of this database's snapshot, or `null`. */
+  /**
+   * `{name, createdAt, size, engineVersion}` of this database's snapshot, or `null`.
+   *
+   * @example
+   * ```ts
+   * const info = await engine.getSnapshotInfo();
+   * if (info) console.log(`last snapshot ${info.createdAt}, ${info.size} bytes`);
+   * ```
+   */
   getSnapshotInfo(): Promise<SnapshotFileInfo | null> {
     return this.live.getSnapshotInfo();
   }
 
-  /** This database's snapshot as a `File` (`snapshot_not_found` otherwise). */
+  /**
+   * This database's snapshot as a `File` (`snapshot_not_found` otherwise).
+   *
+   * @example
+   * ```ts
+   * await engine.createSnapshot().waitTask({ timeout: 120_000 });
+   * const file = await engine.getSnapshotFile(); // restore: createEngine({ storage: 'indexeddb', name: 'copy', importSnapshot: file })
+   * ```
+   */
   getSnapshotFile(): Promise<File> {
     return this.live.getSnapshotFile();
   }
 
-  /** Stops the scheduler after the current batch and closes the store. */
+  /**
+   * Stops the scheduler after the current batch and closes the store. Unfinished tasks stay enqueued and run at
+   * the next start (of a persistent database).
+   *
+   * @example
+   * ```ts
+   * await engine.index('movies').addDocuments(movies).waitTask();
+   * await engine.close();
+   * ```
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

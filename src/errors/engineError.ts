@@ -34,18 +34,33 @@ export class EngineError extends Error {
     this.link = errorLink(code);
   }
 
-  /** Meilisearch's error body `{message, code, type, link}`. */
+  /**
+   * Meilisearch's error body `{message, code, type, link}`.
+   *
+   * @example
+   * ```ts
+   * return new Response(JSON.stringify(error), { status: error.httpStatus }); // JSON.stringify calls toJSON()
+   * ```
+   */
   toJSON(): ErrorObject {
     return { message: this.message, code: this.code, type: this.type, link: this.link };
   }
 
-  /** Rebuilds an error from its JSON body (e.g. `task.error` or an HTTP response). */
+  /**
+   * Rebuilds an error from its JSON body (e.g. `task.error` or an HTTP response).
+   *
+   * @example
+   * ```ts
+   * const task = await index.addDocuments(docs).waitTask();
+   * if (task.status === 'failed') throw EngineError.fromJSON(task.error!);
+   * ```
+   */
   static fromJSON(obj: ErrorObject): EngineError {
     const code = isErrorCode(obj.code) ? obj.code : 'internal';
     return new EngineError(code, obj.message);
   }
 
-  /** Same error with `prefix` prepended to its message (e.g. "Index `movies`: "). */
+  /** @internal Same error with `prefix` prepended to its message (e.g. "Index `movies`: "). */
   withPrefix(prefix: string): EngineError {
     return new EngineError(this.code, prefix + this.message);
   }

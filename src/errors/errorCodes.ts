@@ -2,6 +2,11 @@
  * Meilisearch error codes used by pocketsearch: code → [error type, HTTP status].
  * The table is the single source of truth for `type`, `httpStatus` and `link` of an {@link EngineError}.
  */
+/**
+ * An error's `type`, as in Meilisearch's error bodies.
+ *
+ * @inline
+ */
 export type ErrorType = 'invalid_request' | 'internal' | 'auth' | 'system';
 
 const R = 'invalid_request' as const;
@@ -166,7 +171,12 @@ export const ERROR_CODES = {
   invalid_api_key: [A, 403],
 } as const satisfies Record<string, readonly [ErrorType, number]>;
 
-/** Every error code pocketsearch can emit (Meilisearch's snake_case codes). */
+/**
+ * Every error code pocketsearch can emit (Meilisearch's snake_case codes). Their meanings and HTTP statuses:
+ * [errors.md](../../docs/errors.md).
+ *
+ * @useDeclaredType
+ */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 export function isErrorCode(code: unknown): code is ErrorCode {

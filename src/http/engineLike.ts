@@ -20,7 +20,11 @@ export interface DumpStatus {
   finishedAt: string | null;
 }
 
-/** Experimental features an engine acts on. */
+/**
+ * Experimental features an engine acts on.
+ *
+ * @inline
+ */
 export interface EngineFeatures {
   containsFilter?: boolean;
 }

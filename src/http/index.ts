@@ -15,6 +15,8 @@
  * const meili = new Meilisearch({ host: 'http://localhost:7700' });
  * const res = await createFetchHandler(engine)('http://localhost:7700/health');
  * ```
+ *
+ * @module pocketsearch/http
  */
 export { createFetchHandler, ROUTES, type FetchHandler, type FetchHandlerOptions } from './fetchHandler.ts';
 export { interceptFetch, createScopedFetch, type FetchTarget, type InterceptFetchOptions, type ScopedFetchOptions } from './interceptFetch.ts';

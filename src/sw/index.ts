@@ -8,6 +8,8 @@
  * import { installPocketsearch } from 'pocketsearch/sw';
  * installPocketsearch({ meilisearchUrl: 'http://localhost:7700' });
  * ```
+ *
+ * @module pocketsearch/sw
  */
 export {
   installPocketsearch,

@@ -112,18 +112,49 @@ export function createServiceWorkerHandler(options: ServiceWorkerOptions): Servi
 }
 
 export interface ServiceWorkerHandler {
-  /** Whether the request is addressed to the configured Meilisearch URL(s). */
+  /**
+   * Whether the request is addressed to the configured Meilisearch URL(s).
+   *
+   * @example
+   * ```ts
+   * if (meili.matches(event.request)) console.log('answered locally:', event.request.url);
+   * ```
+   */
   matches(request: Request): boolean;
-  /** pocketsearch's answer, or `undefined` for requests not addressed to Meilisearch. */
+  /**
+   * pocketsearch's answer, or `undefined` for requests not addressed to Meilisearch.
+   *
+   * @example
+   * ```ts
+   * self.addEventListener('fetch', (event) => {
+   *   const answer = meili.handle(event.request);
+   *   if (answer) event.respondWith(answer);
+   * });
+   * ```
+   */
   handle(request: Request): Promise<Response> | undefined;
-  /** The engine (opened at the first request). */
+  /**
+   * The engine (opened at the first request).
+   *
+   * @example
+   * ```ts
+   * // fill the local engine from the service worker itself, e.g. on install
+   * const engine = await meili.engine();
+   * await engine.index('movies').addDocuments(await (await fetch('/movies.json')).json()).waitTask({ timeout: 60_000 });
+   * ```
+   */
   engine(): Promise<Engine>;
 }
 
-/** The parts of the service-worker global scope used here (the DOM lib does not describe it). */
+/**
+ * The parts of the service-worker global scope used here (the DOM lib does not describe it).
+ *
+ * @inline
+ */
 interface ExtendableEventLike extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
+/** @inline */
 interface FetchEventLike extends ExtendableEventLike {
   readonly request: Request;
   respondWith(response: Promise<Response>): void;

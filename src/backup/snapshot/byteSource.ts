@@ -1,6 +1,10 @@
 import { SnapshotError } from './snapshotError.ts';
 
-/** Anything a snapshot can be read from. A `ReadableStream` is consumed (and cancelled when reading stops early). */
+/**
+ * Anything a snapshot can be read from. A `ReadableStream` is consumed (and cancelled when reading stops early).
+ *
+ * @inline
+ */
 export type SnapshotSource = ReadableStream<Uint8Array> | Blob | Uint8Array;
 
 /**

@@ -6,6 +6,11 @@ import { STORES } from '../storage/schema.ts';
 import type { EngineContext } from '../engineContext.ts';
 import { uuidV4 } from '../util/uuid.ts';
 
+/**
+ * A default API key as `getKeys()` lists it.
+ *
+ * @inline
+ */
 export interface ApiKey {
   name: string | null;
   description: string | null;

@@ -51,7 +51,11 @@ export interface BackupOptions {
   dumpCompressionLevel?: DumpCompressionLevel;
 }
 
-/** A gzip level. */
+/**
+ * A gzip level.
+ *
+ * @inline
+ */
 export type DumpCompressionLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 /** See {@link BackupOptions.dumpCompressionLevel}. */

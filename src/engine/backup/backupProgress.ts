@@ -33,7 +33,11 @@ export type BackupProgress = {
   dumpUid?: string;
 };
 
-/** Receives progress reports. Exceptions it throws are ignored. */
+/**
+ * Receives progress reports. Exceptions it throws are ignored.
+ *
+ * @inline
+ */
 export type BackupProgressListener = (progress: BackupProgress) => void;
 
 /**

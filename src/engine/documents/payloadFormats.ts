@@ -44,6 +44,12 @@ export function mediaType(contentType: string): string | null {
 /**
  * The payload format of a document route from its Content-Type header and `csvDelimiter` parameter
  * (415 `missing_content_type` / `invalid_content_type` as Meilisearch answers them).
+ *
+ * @example
+ * ```ts
+ * payloadFormatFromContentType('text/csv; charset=utf-8', ';'); // { type: 'csv', delimiter: ';' }
+ * payloadFormatFromContentType('application/x-ndjson');         // { type: 'ndjson' }
+ * ```
  */
 export function payloadFormatFromContentType(contentType: string | null | undefined, csvDelimiter?: string): PayloadFormat {
   if (contentType === null || contentType === undefined) throw missingContentType(DOCUMENT_CONTENT_TYPES);
@@ -62,7 +68,15 @@ export function payloadFormatFromContentType(contentType: string | null | undefi
   throw invalidContentType(media, DOCUMENT_CONTENT_TYPES);
 }
 
-/** Validates the `csvDelimiter` query parameter: exactly one ASCII character. */
+/**
+ * Validates the `csvDelimiter` query parameter: exactly one ASCII character (`invalid_document_csv_delimiter`
+ * otherwise).
+ *
+ * @example
+ * ```ts
+ * parseCsvDelimiter(';'); // ';'
+ * ```
+ */
 export function parseCsvDelimiter(value: string): string {
   const chars = [...value];
   if (chars.length !== 1) {
@@ -105,6 +119,14 @@ function isEmpty(input: string | Uint8Array): boolean {
 /**
  * Parses a document payload. An empty body is 400 `missing_payload` ("A json payload is missing."); a body that
  * does not parse, or holds something other than objects, is 400 `malformed_payload` with Meilisearch's message.
+ *
+ * @example
+ * ```ts
+ * // a file the user picked, added as Meilisearch's POST /indexes/movies/documents would
+ * const docs = parseDocumentsPayload(new Uint8Array(await file.arrayBuffer()), payloadFormatFromContentType(file.type || 'application/json'));
+ * await client.index('movies').addDocuments(docs).waitTask({ timeout: 60_000 });
+ * parseDocumentsPayload('id,title,year:number\n1,Carol,2015', { type: 'csv', delimiter: ',' }); // [{ id: '1', title: 'Carol', year: 2015 }]
+ * ```
  */
 export function parseDocumentsPayload(input: string | Uint8Array, format: PayloadFormat): Document[] {
   if (isEmpty(input)) throw new EngineError('missing_payload', `A ${formatName(format)} payload is missing.`);

@@ -6,7 +6,11 @@
 import type { EngineContext } from '../../engineContext.ts';
 import { isPlainObject, typeError, unknownField } from '../../validation/jsonValidation.ts';
 
-/** The experimental features pocketsearch knows. */
+/**
+ * The experimental features pocketsearch knows.
+ *
+ * @inline
+ */
 export interface ExperimentalFeatures {
   /** Enables the `CONTAINS` / `NOT CONTAINS` filter operators. Default false. */
   containsFilter: boolean;
