@@ -16,16 +16,23 @@ interface TinyClient {
   createSnapshot(): { waitTask(o?: object): Promise<{ status: string; error: unknown }> };
 }
 
-/** Two builds of the app: Vite's defaults (the worker in one file), and `worker.format: 'es'` (lazy chunks kept). */
-const VARIANTS = { defaults: {}, esWorker: { worker: { format: 'es' } } } as const;
+/**
+ * Three builds of the app: Vite's defaults (the worker in one file), `worker.format: 'es'` (lazy chunks kept), and
+ * an app that starts `pocketsearch/worker` itself (`createClient({ worker })`).
+ */
+const VARIANTS = {
+  defaults: { config: {}, hostedWorker: false },
+  esWorker: { config: { worker: { format: 'es' } }, hostedWorker: false },
+  hostedWorker: { config: {}, hostedWorker: true },
+} as const;
 const appDir = (variant: string) => join(repoRoot, 'test-results', `tiny-app-${variant}`);
 const appUrl = (policy: string, variant: string) => `/__csp/${policy}/test-results/tiny-app-${variant}/dist/index.html`;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   const tarball = packPackage(join(repoRoot, 'test-results', 'tiny-app-pack'));
-  for (const [variant, config] of Object.entries(VARIANTS)) {
-    makeTinyApp(appDir(variant), tarball);
+  for (const [variant, { config, hostedWorker }] of Object.entries(VARIANTS)) {
+    makeTinyApp(appDir(variant), tarball, { hostedWorker });
     await buildTinyApp(appDir(variant), config);
   }
 });
@@ -71,8 +78,16 @@ test("under worker-src 'none' createClient rejects with worker_unavailable, sayi
   expect(error?.message).toContain('createClient({ worker:');
 });
 
-test('a worker URL that does not exist rejects createClient with worker_unavailable', async ({ page }) => {
+test('workerUrl starts the worker from there; a worker URL that does not exist rejects with worker_unavailable', async ({ page }) => {
   await openEnginePage(page);
+  const hosted = await page.evaluate(async () => {
+    const client = await window.pocketsearch.createClient({ name: 'e2e-worker-url', workerUrl: '/dist/worker/worker.js' });
+    await client.index('movies').addDocuments([{ id: 1, title: 'Carol' }]).waitTask();
+    const { hits } = await client.index('movies').search('carol');
+    await client.close();
+    return hits.map((h) => h.id);
+  });
+  expect(hosted).toEqual([1]);
   const error = await page.evaluate(async () => {
     try {
       await window.pocketsearch.createClient({ name: 'e2e-missing-worker', workerUrl: '/dist/worker/no-such-worker.js' });

@@ -25,7 +25,8 @@ const INDEX_HTML = `<!doctype html>
 
 /**
  * Starts pocketsearch, indexes three movies and searches them; writes the outcome (hit ids, or the error's code
- * and message) into `#out` as JSON and keeps the client on `window` for tests that go further.
+ * and message) into `#out` as JSON and keeps the client on `window` for tests that go further. `CLIENT_OPTIONS`
+ * is replaced by the options given to createClient besides `name`.
  */
 const MAIN_TS = `import { createClient, type PocketClient } from 'pocketsearch';
 
@@ -37,7 +38,7 @@ const out = document.querySelector('#out') as HTMLElement;
 
 async function run(): Promise<unknown> {
   const name = new URLSearchParams(location.search).get('db') ?? 'tiny-app';
-  const client = await createClient({ name });
+  const client = await createClient({ name, CLIENT_OPTIONS });
   window.client = client;
   const movies = client.index('movies');
   await movies.addDocuments([
@@ -65,9 +66,10 @@ export function packPackage(destDir) {
 
 /**
  * Writes the app into `appDir`: index.html, main.ts, and `node_modules/pocketsearch` unpacked from `tarball`. Its
- * dependencies are links to the repository's copies (the registry is not asked).
+ * dependencies are links to the repository's copies (the registry is not asked). With `hostedWorker`, the app
+ * starts the `pocketsearch/worker` entry itself and passes it as the `worker` option.
  */
-export function makeTinyApp(appDir, tarball) {
+export function makeTinyApp(appDir, tarball, { hostedWorker = false } = {}) {
   rmSync(appDir, { recursive: true, force: true });
   const pkgDir = join(appDir, 'node_modules/pocketsearch');
   mkdirSync(pkgDir, { recursive: true });
@@ -75,7 +77,8 @@ export function makeTinyApp(appDir, tarball) {
   const { dependencies = {} } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   for (const dep of Object.keys(dependencies)) symlinkSync(join(repoRoot, 'node_modules', dep), join(appDir, 'node_modules', dep), 'dir');
   writeFileSync(join(appDir, 'index.html'), INDEX_HTML);
-  writeFileSync(join(appDir, 'main.ts'), MAIN_TS);
+  const options = hostedWorker ? `worker: new Worker(new URL('pocketsearch/worker', import.meta.url), { type: 'module' })` : '';
+  writeFileSync(join(appDir, 'main.ts'), MAIN_TS.replace(', CLIENT_OPTIONS', options ? `, ${options}` : ''));
   writeFileSync(join(appDir, 'package.json'), JSON.stringify({ name: 'tiny-app', private: true, type: 'module' }, null, 2));
 }
 
