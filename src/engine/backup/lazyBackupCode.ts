@@ -10,6 +10,23 @@ export type DumpCode = typeof import('./dumpCode.ts');
 /** Snapshot writing, reading and restoring, with the engine's consistent view. */
 export type SnapshotCode = typeof import('./snapshotCode.ts');
 
+let provided: { dump: DumpCode; snapshot: SnapshotCode } | null = null;
+
+/**
+ * Gives the modules instead of importing them: for entries that run where `import()` is not allowed (service
+ * workers), which import them statically and call this first.
+ *
+ * @example
+ * ```ts
+ * import * as dump from '../engine/backup/dumpCode.ts';
+ * import * as snapshot from '../engine/backup/snapshotCode.ts';
+ * provideBackupCode({ dump, snapshot });
+ * ```
+ */
+export function provideBackupCode(code: { dump: DumpCode; snapshot: SnapshotCode }): void {
+  provided = code;
+}
+
 /**
  * The dump code (one import per worker; later calls reuse the module).
  *
@@ -19,7 +36,7 @@ export type SnapshotCode = typeof import('./snapshotCode.ts');
  * ```
  */
 export function loadDumpCode(): Promise<DumpCode> {
-  return import('./dumpCode.ts');
+  return provided ? Promise.resolve(provided.dump) : import('./dumpCode.ts');
 }
 
 /**
@@ -32,5 +49,5 @@ export function loadDumpCode(): Promise<DumpCode> {
  * ```
  */
 export function loadSnapshotCode(): Promise<SnapshotCode> {
-  return import('./snapshotCode.ts');
+  return provided ? Promise.resolve(provided.snapshot) : import('./snapshotCode.ts');
 }
