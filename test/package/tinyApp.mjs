@@ -112,8 +112,23 @@ export async function buildTinyApp(appDir, extra = {}) {
 
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 
-// `node test/package/tinyApp.mjs`: pack, build with Vite's defaults and with `worker.format: 'es'`, print sizes.
+/** The worker as the package ships it: each file of dist/worker/, and worker.js with the chunks it imports statically. */
+function printPackagedWorker() {
+  const dir = join(repoRoot, 'dist/worker');
+  console.log('dist/worker/ (as shipped: what a page without a bundler, or an app serving dist/worker/ itself, loads):');
+  for (const name of readdirSync(dir)) {
+    const m = measure(join(dir, name));
+    console.log(`        ${name.padEnd(48)} ${kB(m.bytes).padStart(9)} min  ${kB(m.gzip).padStart(9)} gzip`);
+  }
+  const first = ['worker.js', ...[...readFileSync(join(dir, 'worker.js'), 'utf8').matchAll(/from\s*["'`]\.\/([^"'`]+)["'`]/g)].map((m) => m[1])];
+  const sum = first.map((f) => measure(join(dir, f))).reduce((a, m) => ({ bytes: a.bytes + m.bytes, gzip: a.gzip + m.gzip }), { bytes: 0, gzip: 0 });
+  console.log(`  first modules (${first.join(' + ')}): ${kB(sum.bytes)} min, ${kB(sum.gzip)} gzip`);
+}
+
+// `node test/package/tinyApp.mjs`: the packaged worker's sizes; then pack, build the app with Vite's defaults and
+// with `worker.format: 'es'`, and print the sizes of what each emits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  printPackagedWorker();
   const work = mkdtempSync(join(tmpdir(), 'pocketsearch-tiny-'));
   try {
     const tarball = packPackage(work);
