@@ -18,6 +18,7 @@ export const MEANINGS = {
   // generic
   bad_request: 'The request is not valid: an unknown parameter or field, or a value of the wrong type.',
   internal: 'Something failed inside the engine (a bug, a closed engine, or an error from the browser that has no better code).',
+  worker_unavailable: "The page could not start the engine's Web Worker (a Content Security Policy without `worker-src 'self'`, a worker file the server does not serve, another pocketsearch version, no Worker in this environment): host `pocketsearch/worker` and pass `worker` or `workerUrl`, or in Node use `createEngine`.",
   invalid_state: 'The database cannot do this now: it is not empty for an import, it is held by another tab, a dump is being imported, or a newer version upgraded it (reload the page).',
   invalid_store_file: 'A stored file cannot be read: a damaged or truncated snapshot, a snapshot of another pocketsearch version, or a database of a newer schema.',
   database_size_limit_reached: 'The database reached its size limit; pocketsearch only reports it in tasks imported from a Meilisearch dump.',

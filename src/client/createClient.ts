@@ -10,6 +10,7 @@ import { ENGINE_METHODS, ENGINE_WRITE_METHODS, INDEX_METHODS, INDEX_WRITE_METHOD
 import { registerTransferHandlers } from '../shared/transferHandlers.ts';
 import type { WorkerApi } from '../worker/workerApi.ts';
 import { spawnEngineWorker } from './spawnWorker.ts';
+import { DEFAULT_WORKER_START_TIMEOUT_MS, waitForWorkerStart } from './workerStart.ts';
 import { clientBackupMethods, progressProxy, workerBackupOptions, type ClientBackupOptions } from './clientBackups.ts';
 import type { ClientIndex, PocketClient } from './clientTypes.ts';
 
@@ -22,8 +23,15 @@ export type { ClientIndex, PocketClient };
 export interface ClientOptions extends ClientBackupOptions {
   /** Engine name: one IndexedDB database per name. Default `pocketsearch`. */
   name?: string;
-  /** Bring your own worker (e.g. under a strict CSP); it must run pocketsearch's worker entry. */
+  /**
+   * Bring your own worker: it must run the `pocketsearch/worker` entry of the same version, as a module worker
+   * (`new Worker(new URL('pocketsearch/worker', import.meta.url), { type: 'module' })`).
+   */
   worker?: Worker;
+  /** The URL of the `pocketsearch/worker` entry, where the app hosts it itself (instead of the bundled one). */
+  workerUrl?: string | URL;
+  /** Milliseconds for the worker to load and answer before `createClient` rejects with `worker_unavailable` (default 30,000). */
+  workerStartTimeout?: number;
   /** Bound of the worker's postings cache in bytes. */
   cacheBytes?: number;
   /**
@@ -52,12 +60,15 @@ async function requestPersistence(): Promise<boolean | null> {
  */
 export async function createClient(options: ClientOptions = {}): Promise<PocketClient> {
   registerTransferHandlers();
-  const worker = options.worker ?? spawnEngineWorker();
+  const worker = options.worker ?? spawnEngineWorker(options.workerUrl);
   const remote = Comlink.wrap<WorkerApi>(worker);
   let init;
   try {
+    // A worker that cannot start never answers: fail with a coded error instead of waiting forever.
+    await waitForWorkerStart(worker, remote, { timeoutMs: options.workerStartTimeout ?? DEFAULT_WORKER_START_TIMEOUT_MS, url: options.worker ? undefined : options.workerUrl });
     init = await remote.init({ name: options.name ?? 'pocketsearch', cacheBytes: options.cacheBytes, backups: workerBackupOptions(options) }, progressProxy(options.onProgress));
   } catch (e) {
+    remote[Comlink.releaseProxy]();
     worker.terminate();
     throw e;
   }

@@ -161,6 +161,8 @@ export const ERROR_CODES = {
   dump_not_found: [R, 404],
   dump_process_failed: [I, 500],
   snapshot_not_found: [R, 404],
+  // pocketsearch's own: the page could not start the engine's Web Worker (CSP, missing file, no Worker in Node)
+  worker_unavailable: [S, 500],
   // keys and auth
   api_key_not_found: [R, 404],
   invalid_api_key_offset: [R, 400],

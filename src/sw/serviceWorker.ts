@@ -7,9 +7,16 @@
  * BroadcastChannel), so the page's worker and the service worker can both be open.
  */
 import { createEngine, type Engine } from '../engine/engine.ts';
+import * as dump from '../engine/backup/dumpCode.ts';
+import * as snapshot from '../engine/backup/snapshotCode.ts';
+import { provideBackupCode } from '../engine/backup/lazyBackupCode.ts';
 import type { EnqueuedTask } from '../engine/types/tasks.ts';
 import { createFetchHandler, type FetchHandler, type FetchHandlerOptions } from '../http/fetchHandler.ts';
 import { errorResponse } from '../http/responses.ts';
+
+// Service workers may not `import()`: the engine's dump and snapshot code comes with this entry instead of being
+// loaded on first use (see lazyBackupCode.ts).
+provideBackupCode({ dump, snapshot });
 
 export interface ServiceWorkerOptions extends Omit<FetchHandlerOptions, 'basePath'> {
   /**

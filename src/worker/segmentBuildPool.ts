@@ -2,12 +2,15 @@
  * Segment builders in nested workers, so that an indexing batch uses more than one core: the engine's worker
  * builds some segments of a batch while these build the others (see `IndexWriter.indexDocuments`). Workers are
  * started on first use and stopped after a while without work (their memory is given back).
+ *
+ * The nested worker is a file of its own next to the engine's worker (`new URL('./segmentBuildWorker.js',
+ * import.meta.url)`, rewritten from the source path by `scripts/build.mjs`), not a `blob:` URL, so that
+ * `worker-src 'self'` allows it. Where it cannot start, the engine's thread builds every segment.
  */
 import type { BuiltSegment } from '../engine/indexer/segmentBuilder.ts';
 import type { SegmentBuildPool, SegmentJob } from '../engine/indexer/segmentJobs.ts';
 import { EngineError } from '../errors/engineError.ts';
 import { isErrorCode } from '../errors/errorCodes.ts';
-import SegmentBuildWorker from './segmentBuildWorker.ts?worker&inline';
 import type { SegmentReply } from './segmentBuildWorker.ts';
 
 /** Idle workers are stopped after this long. */
@@ -40,14 +43,16 @@ export class WorkerSegmentPool implements SegmentBuildPool {
 
   warm(): void {
     if (this.broken || this.wanted === 0) return;
-    if (this.slots.length === 0) this.slots = Array.from({ length: this.wanted }, () => this.spawn());
+    this.ensureSlots();
     this.scheduleIdle();
   }
 
   build(job: SegmentJob): Promise<BuiltSegment> {
     if (this.idle !== undefined) clearTimeout(this.idle);
     this.idle = undefined;
-    if (this.slots.length === 0) this.slots = Array.from({ length: this.wanted }, () => this.spawn());
+    this.ensureSlots();
+    // Plain errors make the caller build the job on the engine's thread.
+    if (this.broken) return Promise.reject(new Error('segment builders unavailable'));
     // Callers keep at most `size` jobs in flight: round robin gives each worker one.
     const slot = this.slots[this.next++ % this.slots.length];
     const id = ++this.ids;
@@ -69,8 +74,22 @@ export class WorkerSegmentPool implements SegmentBuildPool {
     }
   }
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: new SegmentBuildWorker({ name: 'pocketsearch-segments' }), pending: new Map() };
+  /** Starts the workers if none runs; a worker the browser refuses to create (CSP) breaks the pool. */
+  private ensureSlots(): void {
+    if (this.slots.length > 0 || this.broken) return;
+    try {
+      for (let i = 0; i < this.wanted; i++) this.spawn();
+    } catch {
+      this.broken = true;
+      this.dispose();
+    }
+  }
+
+  private spawn(): void {
+    const worker = new Worker(new URL('./segmentBuildWorker.ts', import.meta.url), { type: 'module', name: 'pocketsearch-segments' });
+    const slot: Slot = { worker, pending: new Map() };
+    // Started before a throw of a later spawn: kept here so that dispose() stops it.
+    this.slots.push(slot);
     slot.worker.onmessage = (e: MessageEvent<SegmentReply>) => {
       const reply = e.data;
       const p = slot.pending.get(reply.id);
@@ -86,7 +105,6 @@ export class WorkerSegmentPool implements SegmentBuildPool {
       this.broken = true;
       this.dispose();
     };
-    return slot;
   }
 
   private scheduleIdle(): void {

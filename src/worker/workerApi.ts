@@ -33,6 +33,14 @@ export class WorkerApi {
   /** `segmentPool`: makes the nested segment builders (worker.ts passes them; tests run without). */
   constructor(private readonly segmentPool?: () => OwnedSegmentPool) {}
 
+  /**
+   * The worker's first answer: its script has loaded and runs this version of pocketsearch (the page checks
+   * that it is its own before `init`, whose start-up imports may take long).
+   */
+  ready(): string {
+    return ENGINE_VERSION;
+  }
+
   /** `onProgress`: a Comlink-proxied callback receiving the progress of dumps and snapshots. */
   async init(options: WorkerInitOptions, onProgress?: RemoteProgress): Promise<WorkerInitResult> {
     if (this.engine) throw new EngineError('internal', 'The worker engine is already started.');

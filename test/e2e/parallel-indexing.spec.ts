@@ -1,7 +1,8 @@
 import { test, expect, openEnginePage } from './fixtures.ts';
 
-// A batch large enough for the nested segment builders: they start inside the engine's worker (an inline module
-// worker), build part of the segments, and the index answers exactly as if one thread had built it.
+// A batch large enough for the nested segment builders: they start inside the engine's worker (module workers of
+// their own, dist/worker/segmentBuildWorker.js), build part of the segments, and the index answers exactly as if
+// one thread had built it.
 test('a large batch is indexed by the worker and its nested segment builders', async ({ page }) => {
   await openEnginePage(page);
   const out = await page.evaluate(async () => {

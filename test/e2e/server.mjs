@@ -22,10 +22,24 @@ const types = {
   '.ndjson': 'application/x-ndjson',
 };
 
+/**
+ * Content-Security-Policies served under `/__csp/<name>/…` (the prefix is stripped, and relative URLs keep it, so
+ * the page, its worker and their chunks all get the header): pages under a strict policy without `blob:`.
+ */
+const policies = {
+  strict: "default-src 'self'; worker-src 'self'",
+  noworker: "default-src 'self'; worker-src 'none'",
+};
+
 http
   .createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    let path = normalize(decodeURIComponent(url.pathname));
+    const csp = /^\/__csp\/([a-z]+)(\/.*)$/.exec(url.pathname);
+    if (csp && !Object.hasOwn(policies, csp[1])) {
+      res.writeHead(404).end('unknown policy');
+      return;
+    }
+    let path = normalize(decodeURIComponent(csp ? csp[2] : url.pathname));
     if (path.endsWith('/')) path += 'index.html';
     const file = join(root, path);
     if (!file.startsWith(root)) {
@@ -41,6 +55,7 @@ http
     const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
     // Cross-origin isolation (ISOLATE=1) enables performance.measureUserAgentSpecificMemory() for the benchmarks.
     if (process.env.ISOLATE === '1') Object.assign(headers, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
+    if (csp) headers['content-security-policy'] = policies[csp[1]];
     res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   })

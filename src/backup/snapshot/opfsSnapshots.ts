@@ -8,9 +8,10 @@
  */
 import { EngineError } from '../../errors/engineError.ts';
 import type { Store } from '../../engine/storage/store.ts';
-import { readSnapshotHeader } from './snapshotReader.ts';
 import type { SnapshotInfo } from './snapshotFormat.ts';
-import { writeSnapshot, type WriteSnapshotOptions } from './snapshotWriter.ts';
+import type { WriteSnapshotOptions } from './snapshotWriter.ts';
+// The codec is loaded when a snapshot is written or read, not with the directory handling (see lazyBackupCode.ts).
+import { loadSnapshotCode } from '../../engine/backup/lazyBackupCode.ts';
 
 /** Default name of the snapshots directory under the OPFS root. */
 export const DEFAULT_SNAPSHOTS_DIR = 'snapshots';
@@ -178,6 +179,7 @@ export async function writeSnapshotFile(
   options: WriteSnapshotOptions = {},
 ): Promise<SnapshotInfo & { name: string }> {
   const name = snapshotFileName(store.name);
+  const { writeSnapshot } = await loadSnapshotCode();
   const info = await replaceFileAtomically(dir, name, async (tmp) => writeSnapshot(store, await fileSink(tmp), options));
   return { ...info, name };
 }
@@ -229,6 +231,7 @@ export async function getSnapshotInfo(dir: DirectoryLike, dbName: string): Promi
   const handle = await snapshotHandle(dir, dbName);
   if (!handle) return null;
   const file = await handle.getFile();
+  const { readSnapshotHeader } = await loadSnapshotCode();
   const header = await readSnapshotHeader(file);
   return { name: handle.name, createdAt: header.createdAt, size: file.size, engineVersion: header.engineVersion };
 }

@@ -4,9 +4,9 @@
  */
 import { EngineError } from '../../errors/engineError.ts';
 import type { Store } from '../storage/store.ts';
-import { writeSnapshot, type WriteSnapshotOptions } from '../../backup/snapshot/snapshotWriter.ts';
-import { readSnapshotHeader } from '../../backup/snapshot/snapshotReader.ts';
+import type { WriteSnapshotOptions } from '../../backup/snapshot/snapshotWriter.ts';
 import { snapshotFileName } from '../../backup/snapshot/opfsSnapshots.ts';
+import { loadSnapshotCode } from './lazyBackupCode.ts';
 
 /** A finished dump, as `listDumps()` shows it. */
 export interface DumpFileInfo {
@@ -135,6 +135,7 @@ export class MemoryBackupStorage implements BackupStorage {
 
   async writeSnapshot(store: Store, options: WriteSnapshotOptions): Promise<SnapshotFileInfo> {
     const parts: Uint8Array<ArrayBuffer>[] = [];
+    const { writeSnapshot } = await loadSnapshotCode();
     const info = await writeSnapshot(store, async (c) => void parts.push(c.slice()), options);
     const name = snapshotFileName(store.name);
     this.snapshots.set(name, new File(parts, name, { type: 'application/octet-stream' }));
@@ -144,6 +145,7 @@ export class MemoryBackupStorage implements BackupStorage {
   async snapshotInfo(dbName: string): Promise<SnapshotFileInfo | null> {
     const file = this.snapshots.get(snapshotFileName(dbName));
     if (!file) return null;
+    const { readSnapshotHeader } = await loadSnapshotCode();
     const h = await readSnapshotHeader(file);
     return { name: file.name, createdAt: h.createdAt, size: file.size, engineVersion: h.engineVersion };
   }

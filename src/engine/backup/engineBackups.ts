@@ -3,8 +3,7 @@
  * the {@link BackupStorage}, dump imports into the running engine, and scheduled snapshots. `Engine` delegates its
  * backup methods here.
  */
-import { exportDump, type DumpExportOptions } from '../../backup/dump/exportDump.ts';
-import { importDump } from '../../backup/dump/importDump.ts';
+import type { DumpExportOptions } from '../../backup/dump/exportDump.ts';
 import type { DumpSource } from '../../backup/dump/archiveSource.ts';
 import type { DumpImportSummary } from '../../backup/dump/importContext.ts';
 import { SnapshotScheduler, snapshotIntervalMs } from '../../backup/snapshot/snapshotScheduler.ts';
@@ -21,9 +20,7 @@ import { DEFAULT_DUMP_COMPRESSION_LEVEL, wantsImport, type BackupOptions, type D
 import { throttleProgress, type BackupProgressListener } from './backupProgress.ts';
 import { checkDumpUid, MemoryBackupStorage, type BackupStorage, type DumpFileInfo, type SnapshotFileInfo } from './backupStorage.ts';
 import { hasUserData } from './databaseState.ts';
-import { EngineDumpSource } from './engineDumpSource.ts';
-import { EngineDumpTarget } from './engineDumpTarget.ts';
-import { snapshotView } from './snapshotView.ts';
+import { loadDumpCode, loadSnapshotCode } from './lazyBackupCode.ts';
 import { resolveSource } from './startupRestore.ts';
 
 /** The status of a dump, readable while the engine lives (`getDumpStatus`). */
@@ -182,8 +179,9 @@ export class EngineBackups {
     }
   }
 
-  private importUnderLock(source: DumpSource, options: ImportDumpOptions): Promise<DumpImportSummary> {
+  private async importUnderLock(source: DumpSource, options: ImportDumpOptions): Promise<DumpImportSummary> {
     const listeners = [this.onProgress, throttleProgress(options.onProgress)];
+    const { importDump, EngineDumpTarget } = await loadDumpCode();
     return importDump(new EngineDumpTarget(this.ctx, this.scheduler), source, {
       now: this.ctx.now(),
       onProgress: (p) => {
@@ -210,6 +208,7 @@ export class EngineBackups {
         pull: async (controller) => {
           try {
             if (!reader) {
+              const { exportDump, EngineDumpSource } = await loadDumpCode();
               release = await this.scheduler.pause();
               const source = new EngineDumpSource(this.ctx, { maxTaskUid: await highestTaskUid(this.ctx) });
               reader = exportDump(source, { now: this.ctx.now(), ...options }).getReader();
@@ -249,6 +248,7 @@ export class EngineBackups {
 
   /** The default dump hook: the v6 writer over the engine, into the storage (atomically). */
   private async writeDump(dumpUid: string, run: BatchRun): Promise<void> {
+    const { exportDump, EngineDumpSource } = await loadDumpCode();
     const total = (await Promise.all((await this.ctx.catalog.list()).map(async (r) => (await this.ctx.catalog.state(r.uid)).stats.numberOfDocuments))).reduce((a, b) => a + b, 0);
     const source = new EngineDumpSource(this.ctx, {
       maxTaskUid: await highestTaskUid(this.ctx),
@@ -272,6 +272,7 @@ export class EngineBackups {
   /** The default snapshot hook: every store but this snapshot's own tasks and later ones, into the storage. */
   private async writeSnapshot(run: BatchRun): Promise<void> {
     await defaultKeys(this.ctx); // created now rather than while the snapshot is copied
+    const { snapshotView } = await loadSnapshotCode();
     const view = snapshotView(this.ctx.store, { excludeTasks: new Set(run.tasks.map((t) => t.uid)), maxTaskUid: await highestTaskUid(this.ctx) });
     const info = await this.storage.writeSnapshot(view, {
       onProgress: (p) => {

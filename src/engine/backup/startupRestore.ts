@@ -4,13 +4,13 @@
  * (they re-index through the engine), see `engineBackups.ts`.
  */
 import type { SnapshotSource } from '../../backup/snapshot/byteSource.ts';
-import { restoreSnapshot } from '../../backup/snapshot/snapshotReader.ts';
 import { EngineError } from '../../errors/engineError.ts';
 import type { Store } from '../storage/store.ts';
 import { wantsImport, type BackupOptions } from './backupOptions.ts';
 import type { BackupProgressListener } from './backupProgress.ts';
 import type { BackupStorage } from './backupStorage.ts';
 import { hasUserData, readMeta, recoverUnfinishedRestore, wipeDatabase, writeMeta, type UnfinishedRestore } from './databaseState.ts';
+import { loadSnapshotCode } from './lazyBackupCode.ts';
 
 /** What start-up did. */
 export interface StartupReport {
@@ -66,6 +66,7 @@ export async function prepareStoreAtOpen(
  * snapshot is refused, so a failed restore leaves the database as it was.
  */
 async function restoreInto(store: Store, source: SnapshotSource, onProgress: BackupProgressListener): Promise<void> {
+  const { restoreSnapshot } = await loadSnapshotCode();
   const meta = await readMeta(store);
   await wipeDatabase(store);
   try {
