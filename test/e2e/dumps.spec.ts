@@ -10,7 +10,7 @@ import { test, expect, launchProfile, newProfileDir } from './fixtures.ts';
 import { openBackupPage, sampleWorkerHeap } from './backupPage.ts';
 import type { Task } from '../../src/index.ts';
 
-const FIXTURES = new URL('../../../shared/fixtures/meilisearch-dumps/', import.meta.url).pathname;
+const FIXTURES = new URL('../fixtures/meilisearch-dumps/', import.meta.url).pathname;
 
 /** In the page: documents `from`..`to` of a small synthetic set. */
 async function defineDocs(page: Page): Promise<void> {
