@@ -63,9 +63,9 @@ describe('persistence over IndexedDB', () => {
     const dying = await createEngine({ storage: 'indexeddb', name, store: dyingStore(raw, 4) });
     const many = Array.from({ length: 3000 }, (_, i) => ({ id: i + 1, text: `word${i % 50} crash` }));
     const { taskUid } = await dying.index('docs').addDocuments(many);
-    await new Promise((r) => setTimeout(r, 300));
-    const stagedWhileDead = await raw.read([STORES.meta], (tx) => tx.get<unknown[]>(STORES.meta, 'staging'));
-    expect(stagedWhileDead?.length).toBeGreaterThan(0);
+    // Staging is visible once the batch reached it, however long that takes on a loaded machine.
+    const staged = async () => (await raw.read([STORES.meta], (tx) => tx.get<unknown[]>(STORES.meta, 'staging')))?.length ?? 0;
+    await expect.poll(staged, { timeout: 15_000, interval: 20 }).toBeGreaterThan(0);
 
     const second = await idbEngine(name);
     const task = await second.waitForTask(taskUid, { timeout: 10_000 });
