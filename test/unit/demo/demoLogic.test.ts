@@ -5,7 +5,7 @@ import { cleanMovies, parseReleaseDate, sampleMoviesJson } from '../../../demo/b
 import { sampleDataError, sampleResponseProblem } from '../../../demo/src/data/sampleData.ts';
 import { buildFilter, initialState, quote, setRange, toggleRefinement } from '../../../demo/src/search/searchState.ts';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, displayText, highlightRuns } from '../../../demo/src/ui/highlight.ts';
-import { detectFormat, indexUidFromFileName, parseDocuments } from '../../../demo/src/data/parseDocuments.ts';
+import { detectFormat, INDEX_UID_PATTERN, indexUidFromFileName, parseDocuments } from '../../../demo/src/data/parseDocuments.ts';
 import { pageWindow } from '../../../demo/src/search/paginationView.ts';
 import { formatBytes, formatIsoDuration, humanize } from '../../../demo/src/ui/format.ts';
 import { chooseTitleField } from '../../../demo/src/search/indexProfile.ts';
@@ -118,6 +118,13 @@ describe('imported files', () => {
   it('derives an index uid from a file name', () => {
     expect(indexUidFromFileName('My movies (2024).csv')).toBe('My_movies_2024');
     expect(indexUidFromFileName('.json')).toBe('documents');
+  });
+
+  it('the index name input pattern is a valid regular expression under the v flag, with Meilisearch\'s uid rule', () => {
+    // As browsers compile `pattern`: the whole value, with the v flag (an invalid pattern turns validation off).
+    const uid = new RegExp(`^(?:${INDEX_UID_PATTERN})$`, 'v');
+    for (const ok of ['movies', 'My_movies-2024', '0', 'a'.repeat(400), indexUidFromFileName('My movies (2024).csv')]) expect(uid.test(ok)).toBe(true);
+    for (const bad of ['', 'my movies', 'films/2024', 'café', 'a'.repeat(401), 'x.y']) expect(uid.test(bad)).toBe(false);
   });
 });
 
