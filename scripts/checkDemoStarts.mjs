@@ -35,12 +35,16 @@ try {
   });
 
   // The dev server may not listen yet: retry the navigation (connection refused) until the deadline.
+  let lastError = '';
   for (;;) {
+    if (Date.now() >= deadline) throw new Error(`the page never loaded (${lastError || 'no answer'})`);
     try {
       await page.goto(url, { timeout: left() });
       break;
     } catch (e) {
-      if (Date.now() >= deadline) throw new Error(`the page never loaded: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+      const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      // A navigation cut by the deadline says less than the refusal before it (e.g. ERR_CONNECTION_REFUSED).
+      if (!lastError || !/Timeout/.test(message)) lastError = message;
       await new Promise((r) => setTimeout(r, 500));
     }
   }
@@ -58,10 +62,12 @@ try {
     .then((h) => h.jsonValue())
     .catch(() => 'timeout');
 
+  // The deadline has passed (or nearly): read what the page says without waiting for it.
+  const bootMessage = async () => (await page.locator('#boot-message').textContent({ timeout: 1000 }).catch(() => ''))?.trim();
   if (pageErrors.length) fail(`an error escaped in the page: ${pageErrors.join(' | ')}`);
-  else if (outcome === 'error') fail(`the demo showed: ${(await page.locator('#boot-message').textContent())?.trim()}`);
+  else if (outcome === 'error') fail(`the demo showed: ${await bootMessage()}`);
   else if (outcome === 'timeout') {
-    const message = (await page.locator('#boot-message').textContent().catch(() => ''))?.trim();
+    const message = await bootMessage();
     fail(`no hits within ${timeoutSeconds} s${message ? ` (the page says: ${message})` : ''}`);
   } else {
     const hits = await page.locator('#hits .hit').count();
