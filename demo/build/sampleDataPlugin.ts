@@ -46,8 +46,8 @@ export function sampleDataPlugin(options: SampleDataOptions): Plugin {
       });
     },
     buildStart() {
-      // Vitest also runs this hook (its own dev server); only a real build emits the file.
-      if (!building || process.env.VITEST) return;
+      // Dev servers (Vitest's too) run this hook as well: they serve the file from the middleware instead.
+      if (!building) return;
       this.emitFile({ type: 'asset', fileName: options.fileName, source: data() });
     },
   };
