@@ -5,23 +5,11 @@
 import { defineConfig } from 'vitest/config';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
-import { writeSampleMovies } from './demo/build/sampleData.ts';
+import { sampleDataPlugin } from './demo/build/sampleDataPlugin.ts';
 import { serviceWorkerPlugin } from './demo/build/serviceWorkerPlugin.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const publicDir = resolve(here, 'public');
-
-/** Writes `public/data/movies.json` from the `vega-datasets` package before the dev server or a build starts. */
-function sampleDataPlugin(): Plugin {
-  return {
-    name: 'pocketsearch-demo-sample-data',
-    buildStart() {
-      if (process.env.VITEST) return;
-      writeSampleMovies(resolve(here, 'node_modules/vega-datasets/data/movies.json'), resolve(publicDir, 'data/movies.json'));
-    },
-  };
-}
 
 export default defineConfig({
   root: resolve(here, 'demo'),
@@ -45,7 +33,10 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
   },
-  plugins: [sampleDataPlugin(), serviceWorkerPlugin({ entry: resolve(here, 'demo/sw/serviceWorker.ts'), publicDir })],
+  plugins: [
+    sampleDataPlugin({ source: resolve(here, 'node_modules/vega-datasets/data/movies.json'), fileName: 'data/movies.json' }),
+    serviceWorkerPlugin({ entry: resolve(here, 'demo/sw/serviceWorker.ts'), publicDir }),
+  ],
   test: {
     root: here,
     include: ['test/unit/**/*.test.ts'],

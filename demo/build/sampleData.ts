@@ -1,14 +1,13 @@
 /**
  * Prepares the demo's sample data: the 3,201 movies of the `vega-datasets` npm package, cleaned into a compact
- * JSON array at `public/data/movies.json` (generated at dev-server start and at build time, not committed).
+ * JSON array that `sampleDataPlugin.ts` serves at `data/movies.json` (dev server) or emits there (build).
  *
  * Cleaning: ids are added (the source has none), titles are always strings (a few are numbers, e.g. `1941`),
  * field names become camelCase, release dates become ISO dates plus a `year`, and the dataset's known two-digit
  * year bug is undone (dates such as `Dec 15 2039` for *Gone with the Wind* are 1939: the data ends in 2011),
  * and unknown values are left out rather than stored as `null` (about a third smaller).
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 /** One movie as the demo indexes it. */
 export interface SampleMovie {
@@ -88,17 +87,7 @@ export function cleanMovies(raw: readonly Raw[]): SampleMovie[] {
   return out;
 }
 
-/**
- * Writes the cleaned movies to `target` when its content would change (so a running dev server does not
- * reload for nothing). Returns the number of movies.
- */
-export function writeSampleMovies(sourcePath: string, target: string): number {
-  const raw = JSON.parse(readFileSync(sourcePath, 'utf8')) as Raw[];
-  const movies = cleanMovies(raw);
-  const json = JSON.stringify(movies);
-  if (!existsSync(target) || readFileSync(target, 'utf8') !== json) {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, json);
-  }
-  return movies.length;
+/** The cleaned movies of the raw vega-datasets file at `sourcePath`, as the JSON text the demo downloads. */
+export function sampleMoviesJson(sourcePath: string): string {
+  return JSON.stringify(cleanMovies(JSON.parse(readFileSync(sourcePath, 'utf8')) as Raw[]));
 }

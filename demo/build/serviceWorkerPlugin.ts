@@ -46,6 +46,8 @@ export function serviceWorkerPlugin(options: { entry: string; publicDir: string 
       }
       for (const path of listFiles(options.publicDir)) {
         const fileName = relative(options.publicDir, path).split(sep).join('/');
+        // A file both in public/ and emitted by a plugin is written once; `cache.addAll` refuses duplicates.
+        if (files.includes(fileName)) continue;
         files.push(fileName);
         hash.update(fileName);
         hash.update(readFileSync(path));

@@ -67,14 +67,21 @@ sw.addEventListener('activate', (event) => {
   );
 });
 
+/**
+ * Lookups ignore `Vary`. Servers such as `vite preview` answer with `Vary: Origin`; the precache requests were made
+ * here without an Origin header, while the page's module scripts and dynamic imports send one, so a lookup that
+ * honoured `Vary` missed every script offline. Each URL of this cache has one content whatever the request headers.
+ */
+const MATCH: CacheQueryOptions = { ignoreVary: true };
+
 async function fromCacheFirst(request: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
   if (request.mode === 'navigate') {
     // Every page of the scope is the one-page app: serve the shell (the query string is app state).
-    const shell = await cache.match(SHELL);
+    const shell = await cache.match(SHELL, MATCH);
     if (shell) return shell;
   }
-  const hit = await cache.match(request);
+  const hit = await cache.match(request, MATCH);
   if (hit) return hit;
   const response = await fetch(request);
   if (response.ok && response.type === 'basic') await cache.put(request, response.clone());

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, launchProfile, newProfileDir } from './fixtures.ts';
 import { expectStats, hitTitles, importFile, openDemo, openPanel, screenshot, searchFor } from './demoHelpers.ts';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/meilisearch-dumps');
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/meilisearch-dumps');
 
 async function indexUids(page: Page): Promise<string[]> {
   return page.locator('#index-select option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));

@@ -56,7 +56,76 @@ test('typing shows highlighted hits, typos included', async ({ page }, testInfo)
   await expect(page.locator('#hits .hit-fields mark').first()).toHaveText(/Spielberg/);
 
   await input.fill('qqqqzzzz');
-  await expect(page.locator('#hits .no-hits')).toHaveText('No movies match “qqqqzzzz”.');
+  await expect(page.locator('#hits .no-hits-title')).toHaveText('No movies match “qqqqzzzz”.');
+});
+
+test('no hits: the empty state says what to try, runs an example, and clears the filters', async ({ page }, testInfo) => {
+  await openDemo(page);
+  const empty = page.locator('#hits .no-hits');
+  // Nothing matches the query: spelling advice and example queries, no filter button (no filter is on).
+  await page.locator('#search-input').fill('qqqqzzzz');
+  await expect(empty.locator('.no-hits-title')).toHaveText('No movies match “qqqqzzzz”.');
+  await expect(empty).toContainText('Check the spelling');
+  await expect(page.locator('#empty-clear-filters')).toHaveCount(0);
+  await empty.locator('button[data-example="godfather"]').click();
+  await expect(page.locator('#search-input')).toHaveValue('godfather');
+  await expect(page.locator('#hits .hit-title').first()).toHaveText(/Godfather/);
+
+  // Filters that leave nothing: the empty state offers to clear them, and doing so brings every movie back.
+  await page.locator('#search-input').fill('');
+  await page.locator('#facets fieldset[data-facet="genre"] li', { hasText: /^Drama/ }).locator('label').click();
+  await page.locator('#range-year-min').fill('2100');
+  await expect(empty.locator('.no-hits-title')).toHaveText('No movies match these filters.');
+  await screenshot(page, testInfo, 'empty-state-filters');
+  await page.locator('#empty-clear-filters').click();
+  await expectStats(page, /^3,200 movies · page 1 of 320/);
+  await expect(page.locator('#range-year-min')).toHaveValue('');
+  await expect(page.locator('#facets fieldset[data-facet="genre"] input:checked')).toHaveCount(0);
+  await expect(page.locator('#clear-filters')).toBeDisabled();
+
+  // With a query too, the title says the filters take part.
+  await page.locator('#facets fieldset[data-facet="genre"] li', { hasText: /^Drama/ }).locator('label').click();
+  await page.locator('#search-input').fill('qqqqzzzz');
+  await expect(empty.locator('.no-hits-title')).toHaveText('No movies match “qqqqzzzz” with these filters.');
+  await expect(page.locator('#empty-clear-filters')).toBeVisible();
+});
+
+test('the index name input validates with Meilisearch\'s uid rule (a valid pattern, no console error)', async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await openDemo(page);
+  await openPanel(page, 'panel-data');
+  const name = page.locator('#import-index');
+  const validity = () => name.evaluate((el: HTMLInputElement) => ({ valid: el.checkValidity(), patternMismatch: el.validity.patternMismatch }));
+  for (const bad of ['my movies', 'films/2024', 'café']) {
+    await name.fill(bad);
+    expect(await validity(), bad).toEqual({ valid: false, patternMismatch: true });
+  }
+  for (const good of ['movies', 'My_movies-2024', '42']) {
+    await name.fill(good);
+    expect(await validity(), good).toEqual({ valid: true, patternMismatch: false });
+  }
+  // An invalid name is refused by the form before anything is imported.
+  await page.locator('#import-file').setInputFiles({ name: 'few.json', mimeType: 'application/json', buffer: Buffer.from('[{"id":1,"name":"one"}]') });
+  await name.fill('my movies');
+  await page.locator('#import-button').click();
+  await expect(page.locator('#panel-data .import-form .message')).toHaveText('');
+  expect(await page.locator('#index-select option[value="my movies"]').count()).toBe(0);
+  expect(consoleErrors.filter((t) => /pattern/i.test(t))).toEqual([]);
+});
+
+test('the "press /" hint shows with a keyboard and mouse, not on a touch screen', async ({ context, page }) => {
+  await openDemo(page);
+  await expect(page.locator('#search-help .key-hint')).toBeVisible();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+  await expect(page.locator('#search-help .key-hint')).toBeHidden();
+  await expect(page.locator('#search-help')).toHaveText('Results update as you type.', { useInnerText: true });
 });
 
 test('a facet click narrows the results; ranges, sort and pagination work', async ({ page }, testInfo) => {

@@ -10,7 +10,7 @@ import { test, expect, launchProfile, newProfileDir } from './fixtures.ts';
 import { openBackupPage, sampleWorkerHeap } from './backupPage.ts';
 import type { Task } from '../../src/index.ts';
 
-const FIXTURES = new URL('../../../shared/fixtures/meilisearch-dumps/', import.meta.url).pathname;
+const FIXTURES = new URL('../fixtures/meilisearch-dumps/', import.meta.url).pathname;
 
 /** In the page: documents `from`..`to` of a small synthetic set. */
 async function defineDocs(page: Page): Promise<void> {
@@ -149,8 +149,11 @@ test('an interrupted dump leaves no visible file; deleteDump removes a finished 
     const client = await window.pocketsearch.createClient({ name: 'e2e-dump-kill' });
     for (let i = 0; i < 40_000; i += 10_000) await client.index('docs').addDocuments(docs(i, i + 10_000)).waitTask({ timeout: 60_000 });
     const dump = await client.createDump();
-    for (let i = 0; i < 2000 && (await client.getTask(dump.taskUid)).status !== 'processing'; i++) await new Promise((r) => setTimeout(r, 2));
-    await new Promise((r) => setTimeout(r, 150)); // mid-dump
+    // Mid-dump: its temporary file is being written (waited for, not timed, so a loaded machine waits longer).
+    const deadline = performance.now() + 30_000;
+    while (!(await window.opfsList('dumps')).some((f) => f.name.includes('.tmp-')) && performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 2));
+    }
     const status = (await client.getTask(dump.taskUid)).status;
     const during = await window.opfsList('dumps');
     client.terminate();

@@ -121,8 +121,11 @@ test('a worker killed mid-snapshot leaves the previous snapshot intact and no pa
     const previousInfo = await client.getSnapshotInfo();
     await client.index('docs').addDocuments([{ id: 'new', title: 'after the first snapshot' }]).waitTask();
     const task = await client.createSnapshot();
-    for (let i = 0; i < 5000 && (await client.getTask(task.taskUid)).status !== 'processing'; i++) await new Promise((res) => setTimeout(res, 1));
-    await new Promise((res) => setTimeout(res, 100));
+    // Mid-snapshot: its temporary file is being written (waited for, not timed, so a loaded machine waits longer).
+    const deadline = performance.now() + 30_000;
+    while (!(await window.opfsList('snapshots')).some((f) => f.name.includes('.tmp-')) && performance.now() < deadline) {
+      await new Promise((res) => setTimeout(res, 1));
+    }
     const statusAtKill = (await client.getTask(task.taskUid)).status;
     client.terminate();
     await new Promise((res) => setTimeout(res, 200));

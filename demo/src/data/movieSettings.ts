@@ -41,6 +41,9 @@ export const MOVIE_RANGES = ['year', 'imdbRating'];
 
 export const MOVIE_CARD_FIELDS = ['year', 'genre', 'director', 'mpaaRating', 'creativeType', 'source', 'distributor', 'imdbRating', 'worldwideGross'];
 
+/** Queries that show what the engine does (a typo, a director, a title); the search box's placeholder names them too. */
+export const MOVIE_EXAMPLES = ['jurasic park', 'spielberg', 'godfather'];
+
 export const MOVIE_SORTS: { value: string | null; label: string }[] = [
   { value: null, label: 'Relevance' },
   { value: 'year:desc', label: 'Newest first' },

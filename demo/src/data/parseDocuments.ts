@@ -37,6 +37,12 @@ export function parseDocuments(fileName: string, bytes: Uint8Array): { format: P
   return { format, documents: parseDocumentsPayload(bytes, format) };
 }
 
+/**
+ * Meilisearch's index uid rule as an `<input pattern>`: ASCII letters and digits, `-` and `_`, 1 to 400 characters.
+ * Written to be valid under the `v` flag browsers compile patterns with (`-` escaped inside the class).
+ */
+export const INDEX_UID_PATTERN = '[A-Za-z0-9_\\-]{1,400}';
+
 /** An index uid from a file name: letters, digits, `-` and `_` only (Meilisearch's rule). */
 export function indexUidFromFileName(fileName: string): string {
   const base = fileName

@@ -6,7 +6,7 @@ import type { Session } from '../app/session.ts';
 import { loadSampleData } from '../data/sampleData.ts';
 import { readStream } from '../data/fetchWithProgress.ts';
 import { indexDocuments } from '../data/indexDocuments.ts';
-import { formatName, indexUidFromFileName, parseDocuments } from '../data/parseDocuments.ts';
+import { formatName, INDEX_UID_PATTERN, indexUidFromFileName, parseDocuments } from '../data/parseDocuments.ts';
 import { button, errorText, h, setMessage } from '../ui/dom.ts';
 import { makeDropZone } from '../ui/dropZone.ts';
 import { formatBytes, formatNumber } from '../ui/format.ts';
@@ -36,7 +36,16 @@ export function mountDataPanel(container: HTMLElement, session: Session, events:
   let file: File | null = null;
   const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.json,.ndjson,.jsonl,.csv,.tsv,application/json,application/x-ndjson,text/csv' });
   const chosen = h('p', { class: 'chosen-file', 'aria-live': 'polite' }, 'No file chosen.');
-  const uidInput = h('input', { type: 'text', id: 'import-index', autocomplete: 'off', spellcheck: 'false', pattern: '[A-Za-z0-9_\-]+', required: true });
+  const uidInput = h('input', {
+    type: 'text',
+    id: 'import-index',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    pattern: INDEX_UID_PATTERN,
+    maxlength: 400,
+    title: 'Letters a–z and A–Z, digits, - and _ (1 to 400 characters)',
+    required: true,
+  });
   const pkInput = h('input', { type: 'text', id: 'import-primary-key', autocomplete: 'off', spellcheck: 'false', placeholder: 'inferred (a field ending in “id”)' });
   const facetsInput = h('input', { type: 'text', id: 'import-facets', autocomplete: 'off', spellcheck: 'false', placeholder: 'e.g. genre, year' });
   const progress = progressView('import-progress', 'Import progress');

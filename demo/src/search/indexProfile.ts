@@ -5,7 +5,7 @@
  */
 import type { ClientIndex, Settings } from 'pocketsearch';
 import { humanize } from '../ui/format.ts';
-import { MOVIES_INDEX, MOVIE_LABELS, MOVIE_SORTS, MOVIE_CARD_FIELDS, MOVIE_RANGES } from '../data/movieSettings.ts';
+import { MOVIES_INDEX, MOVIE_LABELS, MOVIE_SORTS, MOVIE_CARD_FIELDS, MOVIE_EXAMPLES, MOVIE_RANGES } from '../data/movieSettings.ts';
 
 export interface SortOption {
   /** The `sort` parameter, or `null` for relevance. */
@@ -23,6 +23,8 @@ export interface IndexProfile {
   facetFields: string[];
   rangeFields: string[];
   sorts: SortOption[];
+  /** Queries the empty state suggests (the sample's; none for other indexes, whose content is unknown). */
+  examples: string[];
   label(field: string): string;
 }
 
@@ -91,6 +93,7 @@ export async function loadProfile(index: ClientIndex): Promise<IndexProfile> {
     facetFields: filterable.filter((f) => !(isMovies ? MOVIE_RANGES.includes(f) : isNumeric(f))),
     rangeFields: filterable.filter((f) => (isMovies ? MOVIE_RANGES.includes(f) : isNumeric(f))),
     sorts,
+    examples: isMovies ? MOVIE_EXAMPLES : [],
     label,
   };
 }

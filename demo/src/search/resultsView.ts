@@ -4,6 +4,7 @@ import { h, replaceChildren } from '../ui/dom.ts';
 import { highlighted } from '../ui/highlight.ts';
 import { formatNumber } from '../ui/format.ts';
 import type { IndexProfile } from './indexProfile.ts';
+import { emptyState, type EmptyStateActions } from './emptyState.ts';
 
 function fieldValue(hit: Hit, field: string): unknown {
   const formatted = hit._formatted;
@@ -34,11 +35,11 @@ function hitCard(profile: IndexProfile, hit: Hit, position: number): HTMLElement
   return h('li', { class: 'hit' }, h('article', {}, heading, details, score));
 }
 
-export function renderHits(list: HTMLElement, profile: IndexProfile, response: SearchResponse): void {
+export function renderHits(list: HTMLElement, profile: IndexProfile, response: SearchResponse, empty: EmptyStateActions): void {
   const offset = ((response.page ?? 1) - 1) * (response.hitsPerPage ?? response.limit ?? 0);
   list.setAttribute('start', String(offset + 1));
   if (!response.hits.length) {
-    replaceChildren(list, h('li', { class: 'no-hits' }, response.query ? `No ${profile.noun} match “${response.query}”.` : `No ${profile.noun}.`));
+    replaceChildren(list, emptyState(profile, response.query ?? '', empty));
     return;
   }
   replaceChildren(list, ...response.hits.map((hit, i) => hitCard(profile, hit, offset + i + 1)));

@@ -56,11 +56,7 @@ export class SearchUi {
       void this.run();
     });
     this.indexSelect.addEventListener('change', () => void this.showIndex(this.indexSelect.value));
-    this.clearButton.addEventListener('click', () => {
-      clearFilters(this.state);
-      this.ranges.reset();
-      void this.run();
-    });
+    this.clearButton.addEventListener('click', () => this.clearAllFilters());
     // "/" focuses the search box from anywhere but a text field.
     document.addEventListener('keydown', (e) => {
       const target = e.target as HTMLElement | null;
@@ -73,6 +69,20 @@ export class SearchUi {
       this.runner = new SearchRunner();
       void this.refreshIndexes();
     });
+  }
+
+  private clearAllFilters(): Promise<void> {
+    clearFilters(this.state);
+    this.ranges.reset();
+    return this.run();
+  }
+
+  /** Searches `q` as if typed (the empty state's example queries). */
+  private searchFor(q: string): Promise<void> {
+    this.input.value = q;
+    this.state.q = q;
+    this.state.page = 1;
+    return this.run();
   }
 
   /** Re-reads the list of indexes; shows `select` (or the current one, or the first). */
@@ -118,7 +128,12 @@ export class SearchUi {
       const outcome = await this.runner.run(index, profile, this.state);
       if (sequence !== this.sequence) return;
       const { response, unavailable } = outcome;
-      renderHits(this.hits, profile, response);
+      renderHits(this.hits, profile, response, {
+        filtered: hasFilters(this.state),
+        // The clicked button goes with the re-render: the search box takes the focus.
+        clearFilters: () => void this.clearAllFilters().then(() => this.input.focus()),
+        search: (q) => void this.searchFor(q).then(() => this.input.focus()),
+      });
       this.stats.textContent = statsText(profile, response);
       this.facets.render(profile, this.state, outcome.facets, !unavailable.includes('facets') && !this.runner.missing.has('filter'));
       this.ranges.render(profile, this.state, outcome.facetStats, !this.runner.missing.has('filter'));

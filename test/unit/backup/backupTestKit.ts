@@ -24,9 +24,9 @@ export function engineOn(backend: Backend, options: Partial<EngineOptions> = {})
   return createEngine({ storage: backend, name: uniqueName(backend), ...options });
 }
 
-/** The bytes of a fixture of `../shared/fixtures/meilisearch-dumps`. */
+/** The bytes of a fixture of `test/fixtures/meilisearch-dumps`. */
 export function dumpFixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../shared/fixtures/meilisearch-dumps/${name}`, import.meta.url))));
+  return new Uint8Array(readFileSync(fileURLToPath(new URL(`../../fixtures/meilisearch-dumps/${name}`, import.meta.url))));
 }
 
 /** Reads a whole stream. */

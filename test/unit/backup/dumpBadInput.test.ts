@@ -88,8 +88,10 @@ describe.each<Backend>(['memory', 'indexeddb'])('bad dumps over %s', (backend) =
 describe('dump import guards', () => {
   it('refuses task registrations while importing; they work again afterwards', async () => {
     const e = await engineOn('memory');
-    const importing = importDump(e, await bigDump(30_000, ''));
-    await new Promise((r) => setTimeout(r, 50));
+    // The first progress report comes after the import began (registrations are refused from then on).
+    const underway = gate();
+    const importing = importDump(e, await bigDump(30_000, ''), { onProgress: (p) => p.phase !== 'done' && underway.open() });
+    await underway.promise;
     const err = await refusal(e.index('other').addDocuments([{ id: 1 }]));
     expect(err.code).toBe('invalid_state');
     expect(err.message).toMatch(/being imported/);
@@ -164,15 +166,13 @@ describe('crash during a dump import', () => {
     const doomed = await createEngine({ storage: 'indexeddb', store });
     void doomed.importDump(dump);
     // Let the import commit the index and a first block of documents, then "kill the worker".
-    for (let i = 0; i < 400; i++) {
-      const n = await IndexedDbStore.open(name).then(async (s) => {
+    const committed = () =>
+      IndexedDbStore.open(name).then(async (s) => {
         const count = await s.read(['documents'], (tx) => tx.count('documents'));
         s.close();
         return count;
       });
-      if (n > 0) break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await expect.poll(committed, { timeout: 15_000, interval: 10 }).toBeGreaterThan(0);
     alive = false;
     await dead.promise;
     await doomed.close(); // the killed worker's scheduler lock goes with it

@@ -1,5 +1,5 @@
 /**
- * Every real Meilisearch dump of `../shared/fixtures/meilisearch-dumps` imported into the real engine: indexes,
+ * Every real Meilisearch dump of `test/fixtures/meilisearch-dumps` imported into the real engine: indexes,
  * primary keys, settings, document counts, task history, search; imported enqueued tasks run after the import.
  */
 import { describe, expect, it } from 'vitest';

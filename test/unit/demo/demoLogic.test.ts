@@ -1,9 +1,11 @@
 /** The demo's pure logic (Node): sample-data cleaning, filters from UI state, highlight runs, file formats, paging. */
 import { describe, expect, it } from 'vitest';
-import { cleanMovies, parseReleaseDate } from '../../../demo/build/sampleData.ts';
+import { fileURLToPath } from 'node:url';
+import { cleanMovies, parseReleaseDate, sampleMoviesJson } from '../../../demo/build/sampleData.ts';
+import { sampleDataError, sampleResponseProblem } from '../../../demo/src/data/sampleData.ts';
 import { buildFilter, initialState, quote, setRange, toggleRefinement } from '../../../demo/src/search/searchState.ts';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, displayText, highlightRuns } from '../../../demo/src/ui/highlight.ts';
-import { detectFormat, indexUidFromFileName, parseDocuments } from '../../../demo/src/data/parseDocuments.ts';
+import { detectFormat, INDEX_UID_PATTERN, indexUidFromFileName, parseDocuments } from '../../../demo/src/data/parseDocuments.ts';
 import { pageWindow } from '../../../demo/src/search/paginationView.ts';
 import { formatBytes, formatIsoDuration, humanize } from '../../../demo/src/ui/format.ts';
 import { chooseTitleField } from '../../../demo/src/search/indexProfile.ts';
@@ -26,6 +28,27 @@ describe('sample data', () => {
       { id: 1, title: '1941', releaseDate: '1979-12-14', year: 1979, director: 'Steven Spielberg', imdbRating: 5.8 },
       { id: 2, title: 'Carol', releaseDate: '1915-11-20', year: 1915 },
     ]);
+  });
+
+  it('is made from the vega-datasets package without writing a file', () => {
+    const movies = JSON.parse(sampleMoviesJson(fileURLToPath(new URL('../../../node_modules/vega-datasets/data/movies.json', import.meta.url)))) as unknown[];
+    expect(movies.length).toBe(3200);
+  });
+
+  it('a wrong answer for the sample becomes a sentence, never a JSON.parse message', () => {
+    expect(sampleResponseProblem('data/movies.json', 200, 'application/json')).toBeNull();
+    expect(sampleResponseProblem('data/movies.json', 200, 'application/json; charset=utf-8')).toBeNull();
+    expect(sampleResponseProblem('data/movies.json', 404, 'text/html')).toBe('HTTP 404 from data/movies.json');
+    // A dev server's single-page fallback: 200 with index.html.
+    expect(sampleResponseProblem('data/movies.json', 200, 'text/html; charset=utf-8')).toBe(
+      'data/movies.json came back as an HTML page, not JSON: the server does not have the file',
+    );
+    // Odd labels of ordinary static servers are let through: parsing decides.
+    expect(sampleResponseProblem('data/movies.json', 200, 'text/plain')).toBeNull();
+    expect(sampleResponseProblem('data/movies.json', 200, null)).toBeNull();
+    expect(sampleDataError('HTTP 404 from data/movies.json').message).toBe(
+      'The sample movies could not be loaded (HTTP 404 from data/movies.json). Restart `npm run demo` (or rebuild with `npm run build`) and reload the page.',
+    );
   });
 });
 
@@ -95,6 +118,13 @@ describe('imported files', () => {
   it('derives an index uid from a file name', () => {
     expect(indexUidFromFileName('My movies (2024).csv')).toBe('My_movies_2024');
     expect(indexUidFromFileName('.json')).toBe('documents');
+  });
+
+  it('the index name input pattern is a valid regular expression under the v flag, with Meilisearch\'s uid rule', () => {
+    // As browsers compile `pattern`: the whole value, with the v flag (an invalid pattern turns validation off).
+    const uid = new RegExp(`^(?:${INDEX_UID_PATTERN})$`, 'v');
+    for (const ok of ['movies', 'My_movies-2024', '0', 'a'.repeat(400), indexUidFromFileName('My movies (2024).csv')]) expect(uid.test(ok)).toBe(true);
+    for (const bad of ['', 'my movies', 'films/2024', 'café', 'a'.repeat(401), 'x.y']) expect(uid.test(bad)).toBe(false);
   });
 });
 

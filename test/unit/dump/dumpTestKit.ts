@@ -1,6 +1,6 @@
 /**
- * Helpers of the dump tests: fixtures of `../shared/fixtures/meilisearch-dumps` (resolved relative to the
- * repository, so CI at another path works), building small dumps by hand, and reading archives back.
+ * Helpers of the dump tests: fixtures of `test/fixtures/meilisearch-dumps` (resolved relative to this
+ * file, so a checkout at any path works), building small dumps by hand, and reading archives back.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,8 @@ import type { DumpSource } from '../../../src/backup/dump/archiveSource.ts';
 import { EngineError } from '../../../src/errors/engineError.ts';
 import type { MemoryDumpEngine } from './memoryDumpEngine.ts';
 
-/** `<repo>/../shared/fixtures/meilisearch-dumps/` */
-export const FIXTURES = new URL('../../../../shared/fixtures/meilisearch-dumps/', import.meta.url);
+/** `<repo>/test/fixtures/meilisearch-dumps/` */
+export const FIXTURES = new URL('../../fixtures/meilisearch-dumps/', import.meta.url);
 
 /** The bytes of a fixture dump. */
 export function fixture(name: string): Uint8Array {

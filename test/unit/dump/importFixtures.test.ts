@@ -1,5 +1,5 @@
 /**
- * Every real Meilisearch dump of `../shared/fixtures/meilisearch-dumps` imports with the right indexes,
+ * Every real Meilisearch dump of `test/fixtures/meilisearch-dumps` imports with the right indexes,
  * primary keys, settings, document counts and task history. Expected values were read from the fixtures
  * (and, for index dates of v4/v5, match the values Meilisearch's own dump tests expect).
  */

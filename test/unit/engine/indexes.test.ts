@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { memoryEngine, thrown } from './helpers.ts';
 
 describe('indexes', () => {
@@ -91,7 +91,8 @@ describe('indexes', () => {
     const e = await memoryEngine();
     await e.createIndex('a').waitTask();
     const before = (await e.getIndex('a')).updatedAt;
-    await new Promise((r) => setTimeout(r, 5));
+    // The next write must happen at a later millisecond than `before`, whatever the timer resolution.
+    await vi.waitUntil(() => new Date().toISOString() > before, { timeout: 1000, interval: 1 });
     await e.index('a').updateSettings({ stopWords: ['x'] }).waitTask();
     expect((await e.getIndex('a')).updatedAt > before).toBe(true);
     await e.close();

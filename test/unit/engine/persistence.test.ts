@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine.ts';
 import { IndexedDbStore } from '../../../src/engine/storage/indexedDbStore.ts';
 import { STORES } from '../../../src/engine/storage/schema.ts';
@@ -63,15 +63,9 @@ describe('persistence over IndexedDB', () => {
     const dying = await createEngine({ storage: 'indexeddb', name, store: dyingStore(raw, 4) });
     const many = Array.from({ length: 3000 }, (_, i) => ({ id: i + 1, text: `word${i % 50} crash` }));
     const { taskUid } = await dying.index('docs').addDocuments(many);
-    // Staging is done when its record appears (a fixed wait was too short on a loaded machine).
-    const stagedWhileDead = await vi.waitUntil(
-      async () => {
-        const staged = await raw.read([STORES.meta], (tx) => tx.get<unknown[]>(STORES.meta, 'staging'));
-        return staged?.length ? staged : false;
-      },
-      { timeout: 10_000, interval: 20 },
-    );
-    expect(stagedWhileDead.length).toBeGreaterThan(0);
+    // Staging is visible once the batch reached it, however long that takes on a loaded machine.
+    const staged = async () => (await raw.read([STORES.meta], (tx) => tx.get<unknown[]>(STORES.meta, 'staging')))?.length ?? 0;
+    await expect.poll(staged, { timeout: 15_000, interval: 20 }).toBeGreaterThan(0);
 
     const second = await idbEngine(name);
     const task = await second.waitForTask(taskUid, { timeout: 10_000 });

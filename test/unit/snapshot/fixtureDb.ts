@@ -1,13 +1,13 @@
 /**
  * Realistic, deterministic database contents for snapshot tests and measurements: movie-like JSON documents
- * (text drawn from the shared fixtures' vocabulary with a Zipf distribution, unicode titles), posting lists as
+ * (text drawn from the vocabulary of the datasets in `test/fixtures/datasets` with a Zipf distribution, unicode titles), posting lists as
  * delta/varint-packed `Uint8Array`s built from those documents, facet columns, tasks, settings, plus a record of
  * awkward values (-0, NaN, holes, undefined, lone surrogates, typed arrays, dates, deep nesting).
  */
 import { readFileSync } from 'node:fs';
 import type { Store, StoreKey } from '../../../src/engine/storage/store.ts';
 
-const FIXTURES = new URL('../../../../shared/fixtures/datasets/', import.meta.url);
+const FIXTURES = new URL('../../fixtures/datasets/', import.meta.url);
 
 export { rng } from '../../seededRandom.ts';
 import { rng } from '../../seededRandom.ts';
