@@ -217,7 +217,7 @@ export class Index<T extends object = Record<string, unknown>> {
   }
 
   /**
-   * {@link Index.addDocuments} in tasks of `batchSize` documents (default 1000), for large arrays.
+   * {@link addDocuments} in tasks of `batchSize` documents (default 1000), for large arrays.
    *
    * @example
    * ```ts
@@ -244,7 +244,7 @@ export class Index<T extends object = Record<string, unknown>> {
   }
 
   /**
-   * {@link Index.updateDocuments} in tasks of `batchSize` documents (default 1000).
+   * {@link updateDocuments} in tasks of `batchSize` documents (default 1000).
    *
    * @example
    * ```ts
