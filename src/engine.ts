@@ -13,6 +13,9 @@
  */
 export { createEngine, Engine, type EngineOptions, type EnqueuedTaskPromise } from './engine/engine.ts';
 export { Index } from './engine/indexHandle.ts';
+export { AttributeSettingsShortcuts } from './engine/settingsShortcuts/attributeSettings.ts';
+export { TextSettingsShortcuts } from './engine/settingsShortcuts/textSettings.ts';
+export { SearchSettingsShortcuts } from './engine/settingsShortcuts/searchSettings.ts';
 export { EngineError, TaskTimeoutError, type ErrorObject } from './errors/engineError.ts';
 export type { ErrorCode } from './errors/errorCodes.ts';
 export type { BackupHooks } from './engine/engineContext.ts';

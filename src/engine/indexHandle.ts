@@ -12,11 +12,7 @@ import { searchIndex } from './search/searchIndex.ts';
 import { searchFacetValues, selectDocuments } from './search/searchHooks.ts';
 import { SETTINGS_KEYS } from './settings/defaults.ts';
 import { isPlainObject } from './validation/jsonValidation.ts';
-
-/** @inline */
-type Getter<K extends SettingsKey> = () => Promise<Settings[K]>;
-/** @inline */
-type Updater<K extends SettingsKey> = (value: Settings[K] | SettingsUpdate[K]) => EnqueuedTaskPromise;
+import { SearchSettingsShortcuts } from './settingsShortcuts/searchSettings.ts';
 
 /**
  * A handle on one index, its documents typed `T` (the caller's word: documents are not checked against it).
@@ -33,7 +29,7 @@ type Updater<K extends SettingsKey> = (value: Settings[K] | SettingsUpdate[K]) =
  * hits[0].title; // string
  * ```
  */
-export class Index<T extends object = Record<string, unknown>> {
+export class Index<T extends object = Record<string, unknown>> extends SearchSettingsShortcuts {
   primaryKey: string | undefined;
   createdAt: Date | undefined;
   updatedAt: Date | undefined;
@@ -41,7 +37,9 @@ export class Index<T extends object = Record<string, unknown>> {
   constructor(
     private readonly engine: Engine,
     readonly uid: string,
-  ) {}
+  ) {
+    super();
+  }
 
   private get deps(): write.WriteDeps {
     return { ctx: this.engine.ctx, scheduler: this.engine.scheduler };
@@ -217,7 +215,7 @@ export class Index<T extends object = Record<string, unknown>> {
   }
 
   /**
-   * {@link Index.addDocuments} in tasks of `batchSize` documents (default 1000), for large arrays.
+   * {@link addDocuments} in tasks of `batchSize` documents (default 1000), for large arrays.
    *
    * @example
    * ```ts
@@ -244,7 +242,7 @@ export class Index<T extends object = Record<string, unknown>> {
   }
 
   /**
-   * {@link Index.updateDocuments} in tasks of `batchSize` documents (default 1000).
+   * {@link updateDocuments} in tasks of `batchSize` documents (default 1000).
    *
    * @example
    * ```ts
@@ -342,14 +340,14 @@ export class Index<T extends object = Record<string, unknown>> {
   }
 
   /**
-   * Reads one setting (the `getXxx` methods below are shortcuts: `getSynonyms()` is `getSetting('synonyms')`).
+   * Reads one setting; the per-setting shortcuts call it ({@link getSynonyms} is `getSetting('synonyms')`).
    *
    * @example
    * ```ts
    * const rules = await index.getSetting('rankingRules');
    * ```
    */
-  async getSetting<K extends SettingsKey>(key: K): Promise<Settings[K]> {
+  override async getSetting<K extends SettingsKey>(key: K): Promise<Settings[K]> {
     return (await this.getSettings())[key];
   }
 
@@ -362,7 +360,7 @@ export class Index<T extends object = Record<string, unknown>> {
    * await index.updateStopWords(['the', 'a']).waitTask(); // the same
    * ```
    */
-  updateSetting<K extends SettingsKey>(key: K, value: Settings[K] | SettingsUpdate[K] | null): EnqueuedTaskPromise {
+  override updateSetting<K extends SettingsKey>(key: K, value: Settings[K] | SettingsUpdate[K] | null): EnqueuedTaskPromise {
     return this.engine.enqueued(write.updateSetting(this.deps, this.uid, key, value));
   }
 
@@ -374,82 +372,9 @@ export class Index<T extends object = Record<string, unknown>> {
    * await index.resetSetting('synonyms').waitTask();
    * ```
    */
-  resetSetting(key: SettingsKey): EnqueuedTaskPromise {
+  override resetSetting(key: SettingsKey): EnqueuedTaskPromise {
     return this.updateSetting(key, null);
   }
-
-  private g<K extends SettingsKey>(key: K): Getter<K> {
-    return () => this.getSetting(key);
-  }
-
-  private u<K extends SettingsKey>(key: K): Updater<K> {
-    return (value) => this.updateSetting(key, value);
-  }
-
-  private r(key: SettingsKey): () => EnqueuedTaskPromise {
-    return () => this.resetSetting(key);
-  }
-
-  getDisplayedAttributes = this.g('displayedAttributes');
-  updateDisplayedAttributes = this.u('displayedAttributes');
-  resetDisplayedAttributes = this.r('displayedAttributes');
-  getSearchableAttributes = this.g('searchableAttributes');
-  updateSearchableAttributes = this.u('searchableAttributes');
-  resetSearchableAttributes = this.r('searchableAttributes');
-  getFilterableAttributes = this.g('filterableAttributes');
-  updateFilterableAttributes = this.u('filterableAttributes');
-  resetFilterableAttributes = this.r('filterableAttributes');
-  getSortableAttributes = this.g('sortableAttributes');
-  updateSortableAttributes = this.u('sortableAttributes');
-  resetSortableAttributes = this.r('sortableAttributes');
-  getRankingRules = this.g('rankingRules');
-  updateRankingRules = this.u('rankingRules');
-  resetRankingRules = this.r('rankingRules');
-  getStopWords = this.g('stopWords');
-  updateStopWords = this.u('stopWords');
-  resetStopWords = this.r('stopWords');
-  getNonSeparatorTokens = this.g('nonSeparatorTokens');
-  updateNonSeparatorTokens = this.u('nonSeparatorTokens');
-  resetNonSeparatorTokens = this.r('nonSeparatorTokens');
-  getSeparatorTokens = this.g('separatorTokens');
-  updateSeparatorTokens = this.u('separatorTokens');
-  resetSeparatorTokens = this.r('separatorTokens');
-  getDictionary = this.g('dictionary');
-  updateDictionary = this.u('dictionary');
-  resetDictionary = this.r('dictionary');
-  getSynonyms = this.g('synonyms');
-  updateSynonyms = this.u('synonyms');
-  resetSynonyms = this.r('synonyms');
-  getDistinctAttribute = this.g('distinctAttribute');
-  updateDistinctAttribute = this.u('distinctAttribute');
-  resetDistinctAttribute = this.r('distinctAttribute');
-  getProximityPrecision = this.g('proximityPrecision');
-  updateProximityPrecision = this.u('proximityPrecision');
-  resetProximityPrecision = this.r('proximityPrecision');
-  getTypoTolerance = this.g('typoTolerance');
-  updateTypoTolerance = this.u('typoTolerance');
-  resetTypoTolerance = this.r('typoTolerance');
-  getFaceting = this.g('faceting');
-  updateFaceting = this.u('faceting');
-  resetFaceting = this.r('faceting');
-  getPagination = this.g('pagination');
-  updatePagination = this.u('pagination');
-  resetPagination = this.r('pagination');
-  getEmbedders = this.g('embedders');
-  updateEmbedders = this.u('embedders');
-  resetEmbedders = this.r('embedders');
-  getSearchCutoffMs = this.g('searchCutoffMs');
-  updateSearchCutoffMs = this.u('searchCutoffMs');
-  resetSearchCutoffMs = this.r('searchCutoffMs');
-  getLocalizedAttributes = this.g('localizedAttributes');
-  updateLocalizedAttributes = this.u('localizedAttributes');
-  resetLocalizedAttributes = this.r('localizedAttributes');
-  getFacetSearch = this.g('facetSearch');
-  updateFacetSearch = this.u('facetSearch');
-  resetFacetSearch = this.r('facetSearch');
-  getPrefixSearch = this.g('prefixSearch');
-  updatePrefixSearch = this.u('prefixSearch');
-  resetPrefixSearch = this.r('prefixSearch');
 }
 
 export type { Document, EnqueuedTask };

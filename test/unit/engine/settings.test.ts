@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryEngine, movies, thrown } from './helpers.ts';
+import { SETTINGS_KEYS } from '../../../src/engine/settings/defaults.ts';
+import { INDEX_METHODS } from '../../../src/shared/methods.ts';
 
 const DEFAULTS = {
   displayedAttributes: ['*'],
@@ -75,6 +77,20 @@ describe('settings', () => {
     expect(await idx.getRankingRules()).toEqual(DEFAULTS.rankingRules);
     await idx.updateSynonyms({ wolverine: ['logan', 'xmen'], logan: ['wolverine'] }).waitTask();
     expect(await idx.getSynonyms()).toEqual({ logan: ['wolverine'], wolverine: ['logan', 'xmen'] });
+    await e.close();
+  });
+
+  it('every setting has get/update/reset shortcuts, forwarded to the page client, that work detached from the index', async () => {
+    const e = await memoryEngine();
+    const idx = e.index('a');
+    const shortcuts = SETTINGS_KEYS.flatMap((k) => ['get', 'update', 'reset'].map((verb) => verb + k[0].toUpperCase() + k.slice(1)));
+    for (const name of shortcuts) expect(typeof (idx as unknown as Record<string, unknown>)[name], name).toBe('function');
+    expect(INDEX_METHODS).toEqual(expect.arrayContaining(shortcuts));
+    const { getSearchCutoffMs, updateSearchCutoffMs, resetSearchCutoffMs } = idx; // properties holding bound functions
+    await updateSearchCutoffMs(150).waitTask();
+    expect(await getSearchCutoffMs()).toBe(150);
+    await resetSearchCutoffMs().waitTask();
+    expect(await getSearchCutoffMs()).toBe(null);
     await e.close();
   });
 
