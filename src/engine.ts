@@ -12,6 +12,8 @@
  * @module pocketsearch/engine
  */
 export { createEngine, Engine, type EngineOptions, type EnqueuedTaskPromise } from './engine/engine.ts';
+export { EngineTaskMethods } from './engine/engineMethods/taskMethods.ts';
+export { EngineBackupMethods } from './engine/engineMethods/backupMethods.ts';
 export { Index } from './engine/indexHandle.ts';
 export { AttributeSettingsShortcuts } from './engine/settingsShortcuts/attributeSettings.ts';
 export { TextSettingsShortcuts } from './engine/settingsShortcuts/textSettings.ts';

@@ -6,12 +6,11 @@ import { EngineError } from '../errors/engineError.ts';
 import { ENGINE_VERSION, MEILISEARCH_COMPAT_VERSION } from '../version.ts';
 import { openEngineContext } from './engineSetup.ts';
 import { resolveEngineOptions, type EngineOptions } from './engineOptions.ts';
-import { waitForTask } from './tasks/waitForTask.ts';
 import type { EngineContext } from './engineContext.ts';
 import { Scheduler } from './tasks/scheduler.ts';
 import { taskView } from './tasks/taskRecord.ts';
 import type { Health, IndexObject, IndexOptions, IndexSwap, IndexesQuery, ResourceResults, Stats, Version } from './types/indexes.ts';
-import type { Batch, BatchesResults, EnqueuedTask, Task, TasksFilter, TasksQuery, TasksResults, WaitOptions } from './types/tasks.ts';
+import type { EnqueuedTask, Task, WaitOptions } from './types/tasks.ts';
 import * as write from './api/writeApi.ts';
 import * as read from './api/readApi.ts';
 import { Index } from './indexHandle.ts';
@@ -20,10 +19,9 @@ import type { Federation, FederatedSearchResponse, MultiSearchParams, MultiSearc
 import { multiSearch } from './search/multi/multiSearch.ts';
 import { experimentalFeatures, updateExperimentalFeatures, type ExperimentalFeatures } from './search/filters/experimentalFeatures.ts';
 import { checkBackupOptions } from './backup/backupOptions.ts';
-import { MemoryBackupStorage, type DumpFileInfo, type SnapshotFileInfo } from './backup/backupStorage.ts';
-import { EngineBackups, type DumpStatus, type ImportDumpOptions } from './backup/engineBackups.ts';
-import type { DumpSource } from '../backup/dump/archiveSource.ts';
-import type { DumpImportSummary } from '../backup/dump/importContext.ts';
+import { MemoryBackupStorage } from './backup/backupStorage.ts';
+import { EngineBackups } from './backup/engineBackups.ts';
+import { EngineBackupMethods } from './engineMethods/backupMethods.ts';
 
 export type { EngineOptions } from './engineOptions.ts';
 
@@ -32,7 +30,8 @@ export type EnqueuedTaskPromise = Promise<EnqueuedTask> & { waitTask(options?: W
 
 
 /**
- * The search engine.
+ * The search engine. Its task methods are declared by {@link EngineTaskMethods}, its dump and snapshot methods by
+ * {@link EngineBackupMethods}, which it extends.
  *
  * @example
  * ```ts
@@ -41,16 +40,17 @@ export type EnqueuedTaskPromise = Promise<EnqueuedTask> & { waitTask(options?: W
  * const { hits } = await engine.index('movies').search('carol');
  * ```
  */
-export class Engine {
+export class Engine extends EngineBackupMethods {
   /** @internal */
-  readonly ctx: EngineContext;
+  override readonly ctx: EngineContext;
   /** @internal */
-  readonly scheduler: Scheduler;
+  override readonly scheduler: Scheduler;
   /** @internal dumps and snapshots (src/engine/backup/) */
   readonly backups: EngineBackups;
   private closed = false;
 
   private constructor(ctx: EngineContext, options: EngineOptions) {
+    super();
     this.ctx = ctx;
     this.scheduler = new Scheduler(ctx);
     this.backups = new EngineBackups(ctx, this.scheduler, options);
@@ -83,16 +83,16 @@ export class Engine {
     return engine;
   }
 
-  private get deps(): write.WriteDeps {
+  /** @internal */
+  protected override get deps(): write.WriteDeps {
     if (this.closed) throw new EngineError('internal', 'The engine is closed.');
     return { ctx: this.ctx, scheduler: this.scheduler };
   }
 
-  /** @internal Wraps a write so that it also offers `waitTask()`. */
-  enqueued(p: Promise<EnqueuedTask>): EnqueuedTaskPromise {
-    const out = p as EnqueuedTaskPromise;
-    out.waitTask = (options?: WaitOptions) => p.then((t) => this.waitForTask(t.taskUid, options));
-    return out;
+  /** @internal */
+  protected override get live(): EngineBackups {
+    if (this.closed) throw new EngineError('internal', 'The engine is closed.');
+    return this.backups;
   }
 
   /**
@@ -228,149 +228,6 @@ export class Engine {
   }
 
   /**
-   * One task (`task_not_found` otherwise).
-   *
-   * @example
-   * ```ts
-   * const { taskUid } = await engine.index('movies').addDocuments([{ id: 1 }]);
-   * const task = await engine.getTask(taskUid); // status 'enqueued', 'processing', 'succeeded', 'failed' or 'canceled'
-   * ```
-   */
-  getTask(uid: number): Promise<Task> {
-    return read.getTask(this.ctx, uid);
-  }
-
-  /**
-   * Tasks, newest first, filtered like `GET /tasks` (`limit` default 20; `next` is the `from` of the next page).
-   *
-   * @example
-   * ```ts
-   * const failed = await engine.getTasks({ statuses: ['failed'], indexUids: ['movies'], limit: 50 });
-   * for (const t of failed.results) console.log(t.uid, t.type, t.error?.code);
-   * ```
-   */
-  getTasks(query?: TasksQuery): Promise<TasksResults> {
-    return read.getTasks(this.ctx, query);
-  }
-
-  /**
-   * One batch: the tasks processed together, with stats and progress (`batch_not_found` otherwise).
-   *
-   * @example
-   * ```ts
-   * const task = await engine.index('movies').addDocuments([{ id: 1 }]).waitTask();
-   * const batch = await engine.getBatch(task.batchUid!);
-   * ```
-   */
-  getBatch(uid: number): Promise<Batch> {
-    return read.getBatch(this.ctx, this.scheduler, uid);
-  }
-
-  /**
-   * Batches, newest first, filtered like tasks.
-   *
-   * @example
-   * ```ts
-   * const { results } = await engine.getBatches({ limit: 10 });
-   * ```
-   */
-  getBatches(query?: TasksQuery): Promise<BatchesResults> {
-    return read.getBatches(this.ctx, this.scheduler, query);
-  }
-
-  /**
-   * The documents of an unfinished `documentAdditionOrUpdate` task (`GET /tasks/{uid}/documents`):
-   * `task_not_found` for an unknown task, `task_file_not_found` once it is finished or for other task types.
-   *
-   * @example
-   * ```ts
-   * const { taskUid } = await engine.index('movies').addDocuments([{ id: 1 }]);
-   * const docs = await engine.getTaskDocuments(taskUid); // [{ id: 1 }] until the task is processed
-   * ```
-   */
-  async getTaskDocuments(taskUid: number): Promise<import('./types/indexes.ts').Document[]> {
-    const task = await this.getTask(taskUid);
-    if (task.type !== 'documentAdditionOrUpdate' || (task.status !== 'enqueued' && task.status !== 'processing')) {
-      throw new EngineError(
-        'task_file_not_found',
-        `Task \`${task.uid}\` does not contain any documents. Only \`documentAdditionOrUpdate\` tasks with the statuses \`enqueued\` or \`processing\` contain documents`,
-      );
-    }
-    const out: import('./types/indexes.ts').Document[] = [];
-    for await (const chunk of this.ctx.queue.payload(task.uid)) out.push(...chunk);
-    return out;
-  }
-
-  /**
-   * Enqueues a `taskCancelation` task that cancels the enqueued or processing tasks matching the filter.
-   *
-   * @example
-   * ```ts
-   * await engine.cancelTasks({ statuses: ['enqueued'], indexUids: ['movies'] }).waitTask();
-   * ```
-   */
-  cancelTasks(filter: TasksFilter, queryString?: string): EnqueuedTaskPromise {
-    return this.enqueued(write.cancelOrDeleteTasks(this.deps, 'cancel', filter, queryString));
-  }
-
-  /**
-   * Enqueues a `taskDeletion` task that deletes finished tasks matching the filter from the history.
-   *
-   * @example
-   * ```ts
-   * await engine.deleteTasks({ statuses: ['succeeded', 'failed', 'canceled'] }).waitTask();
-   * ```
-   */
-  deleteTasks(filter: TasksFilter, queryString?: string): EnqueuedTaskPromise {
-    return this.enqueued(write.cancelOrDeleteTasks(this.deps, 'delete', filter, queryString));
-  }
-
-  /**
-   * Resolves when the task is finished (succeeded, failed or canceled); rejects with a {@link TaskTimeoutError}
-   * after `timeout` ms (default 5000). A failed task resolves: look at `status` and `error`.
-   *
-   * @example
-   * ```ts
-   * const { taskUid } = await engine.index('movies').addDocuments(movies);
-   * const task = await engine.waitForTask(taskUid, { timeout: 60_000 });
-   * if (task.status === 'failed') console.error(task.error);
-   * // shorter: await engine.index('movies').addDocuments(movies).waitTask({ timeout: 60_000 });
-   * ```
-   */
-  waitForTask(taskUid: number | EnqueuedTask, options: WaitOptions = {}): Promise<Task> {
-    return waitForTask((uid) => this.getTask(uid), this.scheduler, typeof taskUid === 'number' ? taskUid : taskUid.taskUid, options, () => this.ctx.catalog.invalidate());
-  }
-
-  /**
-   * {@link Engine.waitForTask} for several tasks, in order.
-   *
-   * @example
-   * ```ts
-   * const enqueued = await Promise.all(engine.index('movies').addDocumentsInBatches(movies, 10_000));
-   * const tasks = await engine.waitForTasks(enqueued, { timeout: 120_000 });
-   * ```
-   */
-  async waitForTasks(taskUids: (number | EnqueuedTask)[], options: WaitOptions = {}): Promise<Task[]> {
-    const out: Task[] = [];
-    for (const t of taskUids) out.push(await this.waitForTask(t, options));
-    return out;
-  }
-
-  /**
-   * Resolves when every task this engine can process is finished and background segment compaction is done
-   * (not a Meilisearch method: useful before measuring, or before closing a page that just wrote a lot).
-   *
-   * @example
-   * ```ts
-   * engine.index('movies').addDocuments(movies);
-   * await engine.waitForIdle();
-   * ```
-   */
-  async waitForIdle(): Promise<void> {
-    await this.scheduler.waitForIdle();
-  }
-
-  /**
    * Database size, last update and per-index document counts (`GET /stats`).
    *
    * @example
@@ -480,133 +337,6 @@ export class Engine {
    */
   async updateExperimentalFeatures(features: Partial<ExperimentalFeatures>): Promise<ExperimentalFeatures> {
     return updateExperimentalFeatures(this.ctx, features);
-  }
-
-  // ─── dumps and snapshots (src/engine/backup/) ─────────────────────────────
-
-  private get live(): EngineBackups {
-    if (this.closed) throw new EngineError('internal', 'The engine is closed.');
-    return this.backups;
-  }
-
-  /**
-   * Enqueues a `dumpCreation` task: a Meilisearch v6 `.dump` of every index, document, setting, task and batch,
-   * kept in the backup storage as `<dumpUid>.dump` (`details.dumpUid` once processed). Fails at once with
-   * `dump_already_processing` while a dump is being written.
-   *
-   * @example
-   * ```ts
-   * const task = await engine.createDump().waitTask({ timeout: 60_000 });
-   * const file = await engine.getDumpFile(task.details!.dumpUid as string);
-   * ```
-   */
-  createDump(): EnqueuedTaskPromise {
-    return this.enqueued(this.live.createDump());
-  }
-
-  /**
-   * `{uid, status: 'in_progress' | 'done' | 'failed', startedAt, finishedAt}` of a dump: from this engine while it
-   * writes it, else from its finished `dumpCreation` task (`dump_not_found` once that task is deleted).
-   *
-   * @example
-   * ```ts
-   * const { taskUid } = await engine.createDump();
-   * const task = await engine.waitForTask(taskUid, { timeout: 120_000 });
-   * const { status } = await engine.getDumpStatus(task.details!.dumpUid as string); // 'done'
-   * ```
-   */
-  getDumpStatus(dumpUid: string): Promise<DumpStatus> {
-    return this.live.getDumpStatus(dumpUid);
-  }
-
-  /**
-   * The finished dumps in the backup storage: `[{uid, size, createdAt}]`.
-   *
-   * @example
-   * ```ts
-   * for (const { uid, size } of await engine.listDumps()) console.log(uid, size);
-   * ```
-   */
-  listDumps(): Promise<DumpFileInfo[]> {
-    return this.live.listDumps();
-  }
-
-  /**
-   * A finished dump as a `File` (`dump_not_found` otherwise).
-   *
-   * @example
-   * ```ts
-   * const file = await engine.getDumpFile('20250731-092130478');
-   * await writeFile('movies.dump', new Uint8Array(await file.arrayBuffer())); // Node: import { writeFile } from 'node:fs/promises'
-   * ```
-   */
-  getDumpFile(dumpUid: string): Promise<File> {
-    return this.live.getDumpFile(dumpUid);
-  }
-
-  /**
-   * Deletes a finished dump (`dump_not_found` otherwise).
-   *
-   * @example
-   * ```ts
-   * for (const { uid } of await engine.listDumps()) await engine.deleteDump(uid);
-   * ```
-   */
-  deleteDump(dumpUid: string): Promise<void> {
-    return this.live.deleteDump(dumpUid);
-  }
-
-  /**
-   * Imports a dump (v1–v6) into this engine, which must be empty (no index, task or batch). Resolves once it is
-   * complete; a failed import leaves the engine empty. Task registrations are refused meanwhile.
-   *
-   * @example
-   * ```ts
-   * const summary = await engine.importDump(file, { onProgress: (p) => console.log(p.phase, p.documents) });
-   * ```
-   */
-  importDump(source: DumpSource, options?: ImportDumpOptions): Promise<DumpImportSummary> {
-    return this.live.importDump(source, options);
-  }
-
-  /**
-   * Enqueues a `snapshotCreation` task: an exact copy of the database, replacing the previous snapshot in the
-   * backup storage. Enqueued snapshot tasks are served by one snapshot.
-   *
-   * @example
-   * ```ts
-   * await engine.createSnapshot().waitTask();
-   * console.log(await engine.getSnapshotInfo()); // { name: 'movies.snapshot', createdAt, size, engineVersion }
-   * ```
-   */
-  createSnapshot(): EnqueuedTaskPromise {
-    return this.enqueued(this.live.createSnapshot());
-  }
-
-  /**
-   * `{name, createdAt, size, engineVersion}` of this database's snapshot, or `null`.
-   *
-   * @example
-   * ```ts
-   * const info = await engine.getSnapshotInfo();
-   * if (info) console.log(`last snapshot ${info.createdAt}, ${info.size} bytes`);
-   * ```
-   */
-  getSnapshotInfo(): Promise<SnapshotFileInfo | null> {
-    return this.live.getSnapshotInfo();
-  }
-
-  /**
-   * This database's snapshot as a `File` (`snapshot_not_found` otherwise).
-   *
-   * @example
-   * ```ts
-   * await engine.createSnapshot().waitTask({ timeout: 120_000 });
-   * const file = await engine.getSnapshotFile(); // restore: createEngine({ storage: 'indexeddb', name: 'copy', importSnapshot: file })
-   * ```
-   */
-  getSnapshotFile(): Promise<File> {
-    return this.live.getSnapshotFile();
   }
 
   /**
