@@ -44,6 +44,7 @@ test('offline, <meilisearch origin>/indexes/movies/search is answered by the loc
   });
 
   await context.setOffline(true);
+  // The origin crosses into the page as an argument: the function runs there, where this module's imports do not exist.
   const offline = await page.evaluate(async ({ host, origin }) => {
     const post = await fetch(`${host}/indexes/movies/search`, {
       method: 'POST',
