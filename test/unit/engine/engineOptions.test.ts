@@ -1,19 +1,14 @@
 /** `createEngine` in Node: no options means memory (IndexedDB where it exists); invalid options are coded `bad_request`s. */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createEngine, type Engine } from '../../../src/engine.ts';
+import { createEngine } from '../../../src/engine.ts';
 import { EngineError } from '../../../src/errors/engineError.ts';
-import { thrown } from './helpers.ts';
+import { engineTracker, thrown } from './helpers.ts';
 
-const engines: Engine[] = [];
-async function open(...args: Parameters<typeof createEngine>): Promise<Engine> {
-  const e = await createEngine(...args);
-  engines.push(e);
-  return e;
-}
+const { open, closeAll } = engineTracker();
 
 afterEach(async () => {
   vi.unstubAllGlobals();
-  await Promise.all(engines.splice(0).map((e) => e.close()));
+  await closeAll();
 });
 
 describe('createEngine options', () => {

@@ -14,6 +14,21 @@ export function idbEngine(name = `idb-${Date.now()}-${n++}`): Promise<Engine> {
   return createEngine({ storage: 'indexeddb', name });
 }
 
+/** Engines a test file opens with `open(…)` (createEngine's options) and closes with `closeAll()` after each test. */
+export function engineTracker(): { open(...args: Parameters<typeof createEngine>): Promise<Engine>; closeAll(): Promise<void> } {
+  const engines: Engine[] = [];
+  return {
+    async open(...args) {
+      const engine = await createEngine(...args);
+      engines.push(engine);
+      return engine;
+    },
+    async closeAll() {
+      await Promise.all(engines.splice(0).map((e) => e.close()));
+    },
+  };
+}
+
 /** The EngineError thrown by `fn` (fails the test if nothing is thrown). */
 export async function thrown(fn: () => unknown): Promise<EngineError> {
   try {

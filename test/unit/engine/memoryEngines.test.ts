@@ -3,17 +3,12 @@
  * tasks (they used to wait for one in-process lock named after the database), and see only their documents.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { createEngine, type Engine } from '../../../src/engine.ts';
+import { engineTracker } from './helpers.ts';
 
-const engines: Engine[] = [];
-async function open(...args: Parameters<typeof createEngine>): Promise<Engine> {
-  const e = await createEngine(...args);
-  engines.push(e);
-  return e;
-}
+const { open, closeAll } = engineTracker();
 
 afterEach(async () => {
-  await Promise.all(engines.splice(0).map((e) => e.close()));
+  await closeAll();
 });
 
 describe('in-memory engines are separate databases', () => {
