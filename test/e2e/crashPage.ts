@@ -221,7 +221,18 @@ export function restoreIntoMemory(page: Page, what: { snapshot: true } | { dump:
     const c = window.client;
     let engine: Engine | null = null;
     try {
-      const file = 'dump' in what ? await c.getDumpFile(what.dump) : await c.getSnapshotFile();
+      // A File of OPFS stops being readable when its file is replaced ("network error"): the restarted worker may
+      // finish the interrupted snapshot task while this reads. Its bytes are taken at once, and a file replaced
+      // meanwhile is fetched again (the newer snapshot is then the one checked, against its own tasks).
+      let file: File | undefined;
+      for (let attempt = 1; !file; attempt++) {
+        const current = 'dump' in what ? await c.getDumpFile(what.dump) : await c.getSnapshotFile();
+        try {
+          file = new File([await current.arrayBuffer()], current.name);
+        } catch (e) {
+          if (attempt >= 5) throw e;
+        }
+      }
       const name = `verify-${Math.random()}`;
       engine = await window.createMemoryEngine('dump' in what ? { storage: 'memory', name, importDump: file } : { storage: 'memory', name, importSnapshot: file });
       await engine.waitForIdle();
