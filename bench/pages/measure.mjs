@@ -67,6 +67,12 @@ export async function timeQueries(search, list, budgetMs = Infinity) {
   return out;
 }
 
+/** One kind's timings (`timeQueries` on a list of a single kind): `{p50, p95, p99, n, warmUp}`. */
+export async function timeKind(search, list, budgetMs = Infinity) {
+  const t = await timeQueries(search, list, budgetMs);
+  return { ...t[list[0].kind], warmUp: t.warmUp };
+}
+
 /** UTF-8 bytes of the documents as JSON (what the throughputs of dumps are quoted against). */
 export function jsonBytes(chunks) {
   const enc = new TextEncoder();

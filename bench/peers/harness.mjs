@@ -39,7 +39,8 @@ async function idbGet(name) {
 /**
  * `adapter`: `{features, create(cfg), add(engine, docs, cfg), serialize(engine) → string (or a structured-cloneable
  * value), load(value, cfg) → engine,
- * search(engine, q, cfg) → {total, hits}, filtered?(engine, fq, cfg) → {total, hits, facets}}`. `cfg` is the corpus descriptor
+ * search(engine, q, cfg) → {total, hits}, filtered?(engine, fq, cfg) → {total, hits, facets}, typing?}` (`typing`: `true`,
+ * or why the search-as-you-type kind is not run). `cfg` is the corpus descriptor
  * of bench/corpus/corpora.mjs plus `db` (the IndexedDB database name).
  */
 export function serve(adapter) {
@@ -49,7 +50,7 @@ export function serve(adapter) {
     init(c) {
       cfg = c;
       engine = adapter.create(c);
-      return { features: adapter.features };
+      return { features: adapter.features, typing: adapter.typing ?? true };
     },
     async add(docs) {
       await adapter.add(engine, docs, cfg);
