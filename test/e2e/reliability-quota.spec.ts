@@ -138,21 +138,14 @@ test('storage full: coded errors, the index unchanged, searches served, no parti
   await stopEngine(page); // the task stays enqueued (an interrupted batch re-runs)
   await setQuota(cdp, page, 150_000);
   await startEngine(page);
-  const outcome = await page.evaluate(async (uid) =>
-    window.client.waitForTask(uid, { timeout: 60_000 }).then(
-      (t) => ({ status: t.status, code: t.error?.code, message: t.error?.message }),
-      (e: { code?: string; message?: string }) => ({ status: (e.message ?? '').includes('stays enqueued') ? 'stalled' : 'rejected', code: e.code, message: e.message }),
-    ), taskUid);
-  // The room is measured again and the database reopened (IndexedDB takes a new quota at open): Chromium counts
-  // usage lazily, so the failed batch could stage more than the room before it was refused, and dropping that
-  // left more room than the next payload needs (CI saw the registration accepted).
-  await stopEngine(page);
-  await setQuota(cdp, page, 150_000);
-  await startEngine(page);
-  const full = await page.evaluate(async (outcome) => {
+  const full = await page.evaluate(async (uid) => {
     const c = window.client;
     const docs = (window as unknown as { docs: (a: number, b: number) => Record<string, unknown>[] }).docs;
-    // Random text: IndexedDB compresses what it stores, and 10,000 documents of repeated words can shrink below
+    const outcome = await c.waitForTask(uid, { timeout: 60_000 }).then(
+      (t) => ({ status: t.status, code: t.error?.code, message: t.error?.message }),
+      (e: { code?: string; message?: string }) => ({ status: (e.message ?? '').includes('stays enqueued') ? 'stalled' : 'rejected', code: e.code, message: e.message }),
+    );
+    // Random text: IndexedDB compresses what it stores, and 10,000 documents of repeated words could shrink below
     // the room left (CI saw such a registration accepted under Chromium 156).
     const hex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => b.toString(16).padStart(2, '0')).join('');
     const incompressible = docs(60_000, 70_000).map((d) => ({ ...d, body: hex(128) }));
@@ -162,7 +155,7 @@ test('storage full: coded errors, the index unchanged, searches served, no parti
       .then(() => 'accepted', (e: { code?: string }) => e.code ?? String(e));
     const search = await c.index('docs').search('document 12345', { limit: 1 });
     return { outcome, registration, hit: search.hits[0]?.id, count: (await c.index('docs').getStats()).numberOfDocuments };
-  }, outcome);
+  }, taskUid);
   // Chromium counts usage lazily: the batch's staged writes usually fill what was left, and the failed status
   // cannot be written either — then the task stays enqueued and waitForTask says why.
   expect(['failed', 'stalled']).toContain(full.outcome.status);
