@@ -49,7 +49,8 @@ function blocksWorker(e: SecurityPolicyViolationEvent, url: string | URL | undef
   if (e.effectiveDirective !== 'worker-src' && e.effectiveDirective !== 'child-src') return false;
   if (url === undefined || !e.blockedURI) return true;
   try {
-    return new URL(url, globalThis.location?.href).href === new URL(e.blockedURI).href || e.blockedURI === new URL(url, globalThis.location?.href).origin;
+    const worker = new URL(url, globalThis.location?.href);
+    return worker.href === new URL(e.blockedURI).href || e.blockedURI === worker.origin;
   } catch {
     return true;
   }

@@ -6,6 +6,7 @@
 import type { ErrorObject } from '../errors/engineError.ts';
 import type { EngineLike } from './engineLike.ts';
 import { createFetchHandler, type FetchHandlerOptions } from './fetchHandler.ts';
+import { abortable } from './abortable.ts';
 
 /**
  * What a non-2xx answer throws by default: shaped like meilisearch-js's `MeilisearchApiError` (`name`,
@@ -44,26 +45,6 @@ export interface HttpClientOptions extends FetchHandlerOptions {
 
 /** The `httpClient` function: `(url, init) => parsed JSON` (or a `ReadableStream` for NDJSON task documents). */
 export type PocketsearchHttpClient = (input: RequestInfo | URL, init?: RequestInit) => Promise<unknown>;
-
-/** Rejects like `fetch` when `signal` aborts (the client relies on it for `waitForTask` timeouts). */
-function abortable<T>(p: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
 
 /**
  * Creates the adapter.

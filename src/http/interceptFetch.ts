@@ -7,6 +7,7 @@
 import { EngineError } from '../errors/engineError.ts';
 import type { EngineLike } from './engineLike.ts';
 import { createFetchHandler, type FetchHandler, type FetchHandlerOptions } from './fetchHandler.ts';
+import { abortable } from './abortable.ts';
 
 /**
  * What answers the intercepted requests: an `Engine`, the page's client (what `createFetchHandler` accepts), or a
@@ -70,33 +71,6 @@ function inScope(url: URL, scope: Scope): boolean {
   if (url.origin !== scope.origin) return false;
   if (scope.prefix === '') return true;
   return url.pathname === scope.prefix || url.pathname.startsWith(scope.prefix + '/');
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
-}
-
-/**
- * Settles like `p`, or rejects with the signal's reason once it aborts, as `fetch` does: the meilisearch client
- * aborts with its own reason on `timeout` and recognizes it in the rejection.
- */
-function abortable<T>(p: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(abortReason(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
 
 function toHandler(target: FetchTarget, options: FetchHandlerOptions): FetchHandler {
